@@ -1,0 +1,80 @@
+package dev.polity.cli;
+
+import dev.polity.norms.ConstitutionException;
+import dev.polity.norms.Diagnostic;
+import dev.polity.norms.InvalidInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code polity} command. Each subcommand lives in its own class and is registered here. */
+@Command(name = "polity", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Align language models with societies: constitutions of scoped norms, and the tools around them.",
+        subcommands = {
+                QuickstartCommand.class,
+                NormsCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. Used by tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println(oneLine(e));
+            cmd.getErr().flush();
+            return 1;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** A user's mistake is one line without a stack trace; anything else names its type as well. */
+    static String oneLine(Exception e) {
+        if (e instanceof ConstitutionException ce) {
+            StringBuilder sb = new StringBuilder();
+            for (Diagnostic d : ce.errors()) {
+                if (sb.length() > 0) {
+                    sb.append('\n');
+                }
+                sb.append(d);
+            }
+            return sb.toString();
+        }
+        if (e instanceof InvalidInputException ie) {
+            return ie.oneLine();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException nf) {
+            return nf.getMessage() + ": no such file";
+        }
+        if (e instanceof java.io.UncheckedIOException io) {
+            return "I/O error: " + io.getCause().getMessage();
+        }
+        String msg = e.getMessage();
+        return "error: " + (msg == null ? e.getClass().getSimpleName() : msg);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"polity " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+        }
+    }
+}

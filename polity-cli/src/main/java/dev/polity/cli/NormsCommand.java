@@ -1,0 +1,190 @@
+package dev.polity.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.polity.norms.Constitution;
+import dev.polity.norms.ConstitutionDiff;
+import dev.polity.norms.ConstitutionException;
+import dev.polity.norms.ConstitutionLoader;
+import dev.polity.norms.Context;
+import dev.polity.norms.Diagnostic;
+import dev.polity.norms.InvalidInputException;
+import dev.polity.norms.Lint;
+import dev.polity.norms.Resolution;
+import dev.polity.norms.Resolver;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code polity norms lint|resolve|diff}: work with a constitution. */
+@Command(name = "norms", description = "Lint, resolve and compare constitutions.",
+        subcommands = {NormsCommand.LintCommand.class, NormsCommand.ResolveCommand.class, NormsCommand.DiffCommand.class})
+public final class NormsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+    @Command(name = "lint", description = "Check a constitution: schema, semantics, conflicts, gaps, unreachable and shadowed norms."
+            + " Exit 0 when there are no errors, 1 otherwise.")
+    static final class LintCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The constitution's entry file (YAML).")
+        Path file;
+
+        @Option(names = "--strict", description = "Treat warnings (gaps, unreachable or shadowed norms) as errors.")
+        boolean strict;
+
+        @Option(names = "--quiet", description = "Print errors and warnings only, not the conflict notes.")
+        boolean quiet;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Constitution c;
+            try {
+                c = ConstitutionLoader.load(file);
+            } catch (ConstitutionException e) {
+                e.errors().forEach(err::println);
+                err.println(e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s") + " in " + file);
+                return 1;
+            }
+            Lint.Report report = Lint.check(c);
+            for (Diagnostic d : report.findings()) {
+                if (quiet && d.severity() == Diagnostic.Severity.INFO) {
+                    continue;
+                }
+                (d.severity() == Diagnostic.Severity.INFO ? out : err).println(d);
+            }
+            long warnings = report.count(Diagnostic.Severity.WARNING);
+            out.printf("%s: %d norms in %d file(s), %d contexts checked, %d conflicts (%d settled differently by place), %d warnings, 0 errors%n",
+                    file, c.norms().size(), c.files().size(), report.contexts(), report.conflicts().size(),
+                    report.conflicts().stream().filter(Lint.Conflict::variesByContext).count(), warnings);
+            return strict && warnings > 0 ? 1 : 0;
+        }
+    }
+
+    @Command(name = "resolve", description = "The norms that apply in a context, with the reasons and the gaps.")
+    static final class ResolveCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The constitution's entry file (YAML).")
+        Path file;
+
+        @Option(names = "--jurisdiction", required = true, description = "ISO 3166 code or grouping, e.g. DE-BY.")
+        String jurisdiction;
+
+        @Option(names = "--domain", description = "e.g. healthcare; omit for no named domain.")
+        String domain;
+
+        @Option(names = "--audience", description = "e.g. minor; omit for no named audience.")
+        String audience;
+
+        @Option(names = "--date", description = "YYYY-MM-DD (default: today).")
+        String date;
+
+        @Option(names = "--format", defaultValue = "table", description = "table, json or yaml (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Override
+        public Integer call() throws Exception {
+            Constitution c = ConstitutionLoader.load(file);
+            Context ctx = context(c, jurisdiction, domain, audience, date);
+            Resolution r = new Resolver(c).applicable(ctx);
+            PrintWriter out = spec.commandLine().getOut();
+            switch (format) {
+                case "json" -> out.println(JSON.writeValueAsString(r.asMap()));
+                case "yaml" -> out.print(YAML.writeValueAsString(r.asMap()));
+                case "table" -> out.print(Tables.resolution(r));
+                default -> throw new InvalidInputException(null, "--format: expected table, json or yaml, got '" + format + "'");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "diff", description = "What changed between two versions of a constitution, and where the applicable set changes.")
+    static final class DiffCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "OLD")
+        Path before;
+
+        @Parameters(index = "1", paramLabel = "NEW")
+        Path after;
+
+        @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--limit", defaultValue = "40", description = "Contexts to list in text form (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        public Integer call() throws Exception {
+            ConstitutionDiff d = ConstitutionDiff.between(ConstitutionLoader.load(before), ConstitutionLoader.load(after));
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.equals("json")) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("added", d.added());
+                m.put("removed", d.removed());
+                m.put("changed", d.changed().stream().map(c -> Map.of("id", c.id(), "fields", c.fields())).toList());
+                m.put("contexts", d.impacts().stream().map(i -> Map.of(
+                        "context", i.context().toString(), "entering", i.entering(), "leaving", i.leaving())).toList());
+                out.println(JSON.writeValueAsString(m));
+                return 0;
+            }
+            if (!format.equals("text")) {
+                throw new InvalidInputException(null, "--format: expected text or json, got '" + format + "'");
+            }
+            out.print(Tables.diff(d, limit));
+            return 0;
+        }
+    }
+
+    static Context context(Constitution c, String jurisdiction, String domain, String audience, String date) {
+        if (!c.jurisdictions().isKnown(jurisdiction)) {
+            throw new InvalidInputException(null, "--jurisdiction: " + c.jurisdictions().explainUnknown(jurisdiction));
+        }
+        LocalDate day;
+        try {
+            day = date == null ? LocalDate.now() : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(null, "--date: expected YYYY-MM-DD, got '" + date + "'");
+        }
+        if (domain != null && !c.domains().isEmpty() && !c.domains().contains(domain)) {
+            throw new InvalidInputException(null, "--domain: '" + domain + "' is not declared; expected one of " + String.join(", ", c.domains()));
+        }
+        if (audience != null && !c.audiences().isEmpty() && !c.audiences().contains(audience)) {
+            throw new InvalidInputException(null, "--audience: '" + audience + "' is not declared; expected one of " + String.join(", ", c.audiences()));
+        }
+        return new Context(jurisdiction, domain, audience, day);
+    }
+
+    static List<String> ids(List<Resolution.Applicable> as) {
+        return as.stream().map(a -> a.norm().id()).toList();
+    }
+}

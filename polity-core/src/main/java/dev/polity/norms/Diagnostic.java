@@ -1,0 +1,29 @@
+package dev.polity.norms;
+
+/** One finding about a constitution, printed as {@code FILE:LINE:COLUMN: [severity: ]message}. */
+public record Diagnostic(Location location, Severity severity, String message) {
+
+    public enum Severity { ERROR, WARNING, INFO }
+
+    public static Diagnostic error(Location at, String message) {
+        return new Diagnostic(at, Severity.ERROR, message);
+    }
+
+    public static Diagnostic warning(Location at, String message) {
+        return new Diagnostic(at, Severity.WARNING, message);
+    }
+
+    public static Diagnostic info(Location at, String message) {
+        return new Diagnostic(at, Severity.INFO, message);
+    }
+
+    @Override
+    public String toString() {
+        String prefix = switch (severity) {
+            case ERROR -> "";
+            case WARNING -> "warning: ";
+            case INFO -> "note: ";
+        };
+        return location + ": " + prefix + message;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.polity.norms;
+
+/** Where something was written: a file, a 1-based line and a 1-based column. */
+public record Location(String file, int line, int column) {
+    public static final Location UNKNOWN = new Location("<unknown>", 0, 0);
+
+    @Override
+    public String toString() {
+        return file + ":" + line + ":" + column;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.polity.norms;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One norm of a constitution. {@code provenance} is kept as written (a law, an operator's decision,
+ * or a deliberation with its vote counts per opinion group), since its shape depends on who adopted it.
+ */
+public record Norm(
+        String id,
+        String statement,
+        Kind kind,
+        String tier,
+        String topic,
+        List<String> values,
+        Scope scope,
+        Source source,
+        Effective effective,
+        List<String> overrides,
+        List<Check> checks,
+        Examples examples,
+        Map<String, Object> provenance,
+        Location location) {
+
+    public Norm {
+        values = values == null ? List.of() : List.copyOf(values);
+        scope = scope == null ? Scope.EVERYWHERE : scope;
+        effective = effective == null ? Effective.ALWAYS : effective;
+        overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        checks = checks == null ? List.of() : List.copyOf(checks);
+        examples = examples == null ? Examples.NONE : examples;
+        provenance = provenance == null ? Map.of() : provenance;
+        location = location == null ? Location.UNKNOWN : location;
+    }
+
+    /** A norm with only the fields resolution needs; the rest empty. */
+    public static Norm of(String id, Kind kind, String tier, String topic, Scope scope, Effective effective, List<String> overrides) {
+        return new Norm(id, id, kind, tier, topic, List.of(), scope, null, effective, overrides, List.of(), null, Map.of(), null);
+    }
+}
