@@ -1,0 +1,38 @@
+package dev.polity;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Core depends on none of the other modules, and its packages form no cycle (DESIGN.md, Architecture). */
+class ArchitectureTest {
+    private static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.polity");
+
+    @Test
+    void corePackagesHaveNoCycles() {
+        slices().matching("dev.polity.(*)..").should().beFreeOfCycles().check(CORE);
+    }
+
+    @Test
+    void coreDependsOnNoOtherModule() {
+        noClasses().that().resideInAPackage("dev.polity..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.polity.cli..", "dev.polity.server..", "dev.polity.spark..", "dev.polity.langchain4j..")
+                .check(CORE);
+    }
+
+    @Test
+    void normsIsTheBase() {
+        noClasses().that().resideInAPackage("dev.polity.norms..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.polity.choice..", "dev.polity.deliberation..", "dev.polity.judge..", "dev.polity.eval..",
+                        "dev.polity.model..", "dev.polity.reward..", "dev.polity.store..", "dev.polity.report..")
+                .check(CORE);
+    }
+}
