@@ -156,8 +156,9 @@ public final class Resolver {
                 applicable.add(new Resolution.Applicable(c.norm, reasons));
             } else if (label[k] == OUT) {
                 for (int w : attackers.get(k)) {
-                    if (label[w] == IN) {
-                        Decision d = decided.get(key(w, k));
+                    Decision d = decided.get(key(w, k));
+                    // An unsettled edge never defeats on its own: k is out because of a settled one.
+                    if (label[w] == IN && d != null) {
                         overridden.add(new Resolution.Overridden(c.norm, cs.get(w).norm, d.principle, d.reason));
                         break;
                     }

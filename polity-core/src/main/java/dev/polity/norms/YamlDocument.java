@@ -49,7 +49,9 @@ final class YamlDocument {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Location at = m == null ? new Location(file, 1, 1) : new Location(file, m.getLine() + 1, m.getColumn() + 1);
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-            String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+            Mark cm = e.getContextMark();
+            String context = e.getContext() == null ? ""
+                    : " (" + e.getContext() + (cm != null && cm != m ? " that starts at line " + (cm.getLine() + 1) + ", column " + (cm.getColumn() + 1) : "") + ")";
             throw new ConstitutionException(java.util.List.of(Diagnostic.error(at, "YAML syntax error: " + problem + context)));
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
             throw new ConstitutionException(java.util.List.of(Diagnostic.error(new Location(file, 1, 1), "YAML error: " + e.getMessage())));
