@@ -231,6 +231,11 @@ public final class Jurisdictions {
         return COUNTRIES;
     }
 
+    /** The ISO 3166-2 subdivision codes bundled with Polity, sorted. */
+    public static Set<String> bundledSubdivisions() {
+        return new TreeSet<>(BUNDLED_SUBDIVISIONS.keySet());
+    }
+
     private static Set<String> countriesOf(Set<String> subdivisions) {
         Set<String> out = new TreeSet<>();
         subdivisions.forEach(s -> out.add(s.substring(0, 2)));

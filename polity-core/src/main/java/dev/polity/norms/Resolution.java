@@ -12,16 +12,47 @@ import java.util.Map;
 public record Resolution(Context context, List<Applicable> norms, List<Overridden> overridden, List<Gap> gaps) {
 
     public Resolution {
-        norms = List.copyOf(norms);
-        overridden = List.copyOf(overridden);
-        gaps = List.copyOf(gaps);
+        // Read-only views: the resolver hands over lists it never touches again, and copying them costs
+        // a measurable share of a resolution.
+        norms = java.util.Collections.unmodifiableList(norms);
+        overridden = java.util.Collections.unmodifiableList(overridden);
+        gaps = java.util.Collections.unmodifiableList(gaps);
     }
 
-    /** A norm that applies, and why: its scope reason first, then every norm it prevails over. */
-    public record Applicable(Norm norm, List<String> reasons) {
+    /**
+     * A norm that applies, and why: how its scope reaches the context, and every norm it prevails over.
+     * The reasons are spelt out on demand ({@link #reasons()}), so resolving stays cheap.
+     */
+    public record Applicable(Norm norm, Reach reach, List<Prevails> prevails) {
         public Applicable {
-            reasons = List.copyOf(reasons);
+            prevails = java.util.Collections.unmodifiableList(prevails);
         }
+
+        /** The chain of reasons: the scope reason first, then "overrides X: reason" for each norm it prevails over. */
+        public List<String> reasons() {
+            List<String> out = new ArrayList<>(1 + prevails.size());
+            out.add(reach.reason(norm));
+            for (Prevails p : prevails) {
+                out.add("overrides " + p.over().id() + ": " + p.reason());
+            }
+            return out;
+        }
+    }
+
+    /** How a norm's scope reaches a context: through which code, and whether domain and audience are named. */
+    public record Reach(Context context, String via, boolean namedDomain, boolean namedAudience) {
+        String reason(Norm norm) {
+            String j = context.jurisdiction();
+            String where = via.equals(j) ? j : via.equals(Scope.ALL) ? j + " (scope *)" : j + " within " + via;
+            String domain = namedDomain ? "domain " + context.domain() : "any domain";
+            String audience = namedAudience ? "audience " + context.audience() : "any audience";
+            String since = norm.effective().from() == null ? "" : "; in force since " + norm.effective().from();
+            return "in scope: " + where + ", " + domain + ", " + audience + since;
+        }
+    }
+
+    /** One conflict an applicable norm won, and under which canon. */
+    public record Prevails(Norm over, Principle principle, String reason) {
     }
 
     /** A norm in scope that does not apply because {@code by} prevails over it under {@code principle}. */

@@ -5,10 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Decides which norms of a constitution apply in a context.
@@ -31,6 +29,15 @@ public final class Resolver {
     private final Map<String, int[]> byJurisdiction;
     private final Map<String, Integer> indexOfId;
     private final int[][] overrides;
+    private final int[] topicId;
+    private final long[] from;
+    private final long[] until;
+    private final Map<String, Integer> domainVocabulary;
+    private final Map<String, Integer> audienceVocabulary;
+    private final long[] domainMask;
+    private final boolean[] domainStar;
+    private final long[] audienceMask;
+    private final boolean[] audienceStar;
 
     public Resolver(Constitution constitution) {
         this.constitution = constitution;
@@ -52,11 +59,52 @@ public final class Resolver {
         }
         this.byJurisdiction = new HashMap<>();
         index.forEach((k, v) -> byJurisdiction.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        this.topicId = new int[norms.length];
+        Map<String, Integer> topics = new HashMap<>();
+        for (int i = 0; i < norms.length; i++) {
+            topicId[i] = topics.computeIfAbsent(norms[i].topic(), t -> topics.size());
+        }
+        this.from = new long[norms.length];
+        this.until = new long[norms.length];
+        this.domainVocabulary = new HashMap<>();
+        this.audienceVocabulary = new HashMap<>();
+        this.domainMask = new long[norms.length];
+        this.domainStar = new boolean[norms.length];
+        this.audienceMask = new long[norms.length];
+        this.audienceStar = new boolean[norms.length];
+        for (int i = 0; i < norms.length; i++) {
+            Effective e = norms[i].effective();
+            from[i] = e.from() == null ? Long.MIN_VALUE : e.from().toEpochDay();
+            until[i] = e.until() == null ? Long.MAX_VALUE : e.until().toEpochDay();
+            domainStar[i] = norms[i].scope().domains().contains(Scope.ALL);
+            audienceStar[i] = norms[i].scope().audiences().contains(Scope.ALL);
+            domainMask[i] = mask(domainVocabulary, norms[i].scope().domains());
+            audienceMask[i] = mask(audienceVocabulary, norms[i].scope().audiences());
+        }
         this.overrides = new int[norms.length][];
         for (int i = 0; i < norms.length; i++) {
             overrides[i] = norms[i].overrides().stream().map(indexOfId::get).filter(java.util.Objects::nonNull)
                     .mapToInt(Integer::intValue).toArray();
         }
+    }
+
+    /**
+     * Bit mask of a facet list over a vocabulary that grows as it meets new values. Beyond 63 distinct
+     * values a facet cannot be represented; such constitutions are refused rather than resolved wrongly.
+     */
+    private static long mask(Map<String, Integer> vocabulary, List<String> values) {
+        long m = 0;
+        for (String v : values) {
+            if (v.equals(Scope.ALL)) {
+                continue;
+            }
+            Integer bit = vocabulary.computeIfAbsent(v, k -> vocabulary.size());
+            if (bit >= 63) {
+                throw new IllegalArgumentException("more than 63 distinct domains or audiences are not supported");
+            }
+            m |= 1L << bit;
+        }
+        return m;
     }
 
     public Constitution constitution() {
@@ -71,11 +119,133 @@ public final class Resolver {
     private record Decision(Principle principle, String reason) {
     }
 
+    /** A settled conflict: {@code winner} (a position among the candidates) prevails over {@code loser}. */
+    private record Edge(int winner, int loser, Decision decision) {
+    }
+
     public Resolution applicable(Context context) {
+        List<Candidate> cs = candidates(context);
+        int n = cs.size();
+
+        // Attack graph: attackers[k] = positions that prevail over k, or that are unsettled with k.
+        int[][] attackers = new int[n][];
+        int[] attackerCount = new int[n];
+        List<Edge> edges = new ArrayList<>();
+        List<int[]> unsettled = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        // Conflicts on a topic: sort (topic, position) keys so each topic's candidates lie side by side.
+        long[] byTopic = new long[n];
+        for (int k = 0; k < n; k++) {
+            byTopic[k] = (long) topicId[cs.get(k).index] << 32 | k;
+        }
+        java.util.Arrays.sort(byTopic);
+        for (int start = 0; start < n; ) {
+            int end = start + 1;
+            while (end < n && (byTopic[end] >>> 32) == (byTopic[start] >>> 32)) {
+                end++;
+            }
+            for (int x = start; x < end; x++) {
+                for (int y = x + 1; y < end; y++) {
+                    int p = (int) byTopic[x];
+                    int q = (int) byTopic[y];
+                    if (cs.get(p).norm.kind().conflictsWith(cs.get(q).norm.kind()) && seen.add(pair(p, q))) {
+                        settle(cs, p, q, edges, unsettled);
+                    }
+                }
+            }
+            start = end;
+        }
+        Map<Integer, Integer> pos = null;
+        for (int k = 0; k < n; k++) {
+            int[] targets = overrides[cs.get(k).index];
+            if (targets.length == 0) {
+                continue;
+            }
+            if (pos == null) {
+                pos = new HashMap<>();
+                for (int m = 0; m < n; m++) {
+                    pos.put(cs.get(m).index, m);
+                }
+            }
+            for (int target : targets) {
+                Integer q = pos.get(target);
+                if (q != null && seen.add(pair(k, q))) {
+                    settle(cs, k, q, edges, unsettled);
+                }
+            }
+        }
+        for (Edge e : edges) {
+            attackerCount[e.loser]++;
+        }
+        for (int[] u : unsettled) {
+            attackerCount[u[0]]++;
+            attackerCount[u[1]]++;
+        }
+        for (int k = 0; k < n; k++) {
+            attackers[k] = new int[attackerCount[k]];
+            attackerCount[k] = 0;
+        }
+        for (Edge e : edges) {
+            attackers[e.loser][attackerCount[e.loser]++] = e.winner;
+        }
+        for (int[] u : unsettled) {
+            attackers[u[0]][attackerCount[u[0]]++] = u[1];
+            attackers[u[1]][attackerCount[u[1]]++] = u[0];
+        }
+
+        int[] label = grounded(attackers, n);
+
+        @SuppressWarnings("unchecked")
+        List<Resolution.Prevails>[] wins = new List[n];
+        Edge[] overriddenBy = new Edge[n];
+        for (Edge e : edges) {
+            // An unsettled edge never defeats on its own: a norm is out because of a settled edge from a winner.
+            if (label[e.winner] == IN && label[e.loser] == OUT) {
+                if (wins[e.winner] == null) {
+                    wins[e.winner] = new ArrayList<>(2);
+                }
+                wins[e.winner].add(new Resolution.Prevails(cs.get(e.loser).norm, e.decision.principle, e.decision.reason));
+                Edge prior = overriddenBy[e.loser];
+                if (prior == null || e.winner < prior.winner) { // positions follow id order
+                    overriddenBy[e.loser] = e;
+                }
+            }
+        }
+        List<Resolution.Applicable> applicable = new ArrayList<>();
+        List<Resolution.Overridden> overridden = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            Candidate c = cs.get(k);
+            if (label[k] == IN) {
+                List<Resolution.Prevails> won = wins[k] == null ? List.of() : wins[k];
+                if (won.size() > 1) {
+                    won.sort(java.util.Comparator.comparing(p -> p.over().id()));
+                }
+                applicable.add(new Resolution.Applicable(c.norm,
+                        new Resolution.Reach(context, c.via, c.domainSpec > 0, c.audienceSpec > 0), won));
+            } else if (label[k] == OUT) {
+                Edge e = overriddenBy[k];
+                overridden.add(new Resolution.Overridden(c.norm, cs.get(e.winner).norm, e.decision.principle, e.decision.reason));
+            }
+        }
+        List<Resolution.Gap> gaps = unsettled.isEmpty() ? List.of() : gaps(cs, label, attackers, unsettled);
+        return new Resolution(context, applicable, overridden, gaps);
+    }
+
+    /**
+     * The norms in scope and in force, sorted by id; a norm scoped to several covering codes is kept once,
+     * at its most specific code. Works on precomputed arrays (dates as epoch days, facets as bit masks) and
+     * a per-thread scratch array stamped per call, so the cost is a few array reads per indexed norm.
+     */
+    private List<Candidate> candidates(Context context) {
         Jurisdictions places = constitution.jurisdictions();
         List<String> covering = places.coveringCodes(context.jurisdiction());
-        // Collect candidates: a norm scoped to several covering codes is kept once, at its most specific code.
-        Map<Integer, Candidate> candidates = new TreeMap<>();
+        Scratch scratch = SCRATCH.get().fit(norms.length);
+        int stamp = scratch.next();
+        long day = context.date().toEpochDay();
+        long domainBit = facetBit(domainVocabulary, context.domain());
+        long audienceBit = facetBit(audienceVocabulary, context.audience());
+        int count = 0;
+        int[] found = scratch.found;
         for (String code : covering) {
             int[] ids = byJurisdiction.get(code);
             if (ids == null) {
@@ -83,92 +253,87 @@ public final class Resolver {
             }
             int spec = places.level(code).specificity();
             for (int i : ids) {
-                Candidate prior = candidates.get(i);
-                if (prior != null && prior.jurisdictionSpec >= spec) {
+                if (scratch.stamp[i] == stamp) {
+                    if (scratch.spec[i] < spec) {
+                        scratch.spec[i] = spec;
+                        scratch.via[i] = code;
+                    }
                     continue;
                 }
-                Norm n = norms[i];
-                if (!n.effective().inForceOn(context.date())) {
+                if (day < from[i] || day >= until[i]) {
                     continue;
                 }
-                int d = Scope.facetSpecificity(n.scope().domains(), context.domain());
-                int a = Scope.facetSpecificity(n.scope().audiences(), context.audience());
+                int d = facet(domainMask[i], domainStar[i], domainBit);
+                int a = facet(audienceMask[i], audienceStar[i], audienceBit);
                 if (d < 0 || a < 0) {
                     continue;
                 }
-                candidates.put(i, new Candidate(i, n, tierRank[i], spec, code, d, a));
+                scratch.stamp[i] = stamp;
+                scratch.spec[i] = spec;
+                scratch.via[i] = code;
+                scratch.facets[i] = d << 1 | a;
+                found[count++] = i;
             }
         }
-        List<Candidate> cs = new ArrayList<>(candidates.values());
-        int n = cs.size();
-        Map<Integer, Integer> pos = new HashMap<>();
-        for (int k = 0; k < n; k++) {
-            pos.put(cs.get(k).index, k);
+        java.util.Arrays.sort(found, 0, count); // norms are indexed in id order
+        List<Candidate> cs = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            int i = found[k];
+            cs.add(new Candidate(i, norms[i], tierRank[i], scratch.spec[i], scratch.via[i], scratch.facets[i] >> 1, scratch.facets[i] & 1));
         }
-
-        // Attack graph: attackers.get(k) = positions that prevail over k (or are unsettled with k).
-        List<List<Integer>> attackers = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            attackers.add(new ArrayList<>());
-        }
-        Map<Long, Decision> decided = new HashMap<>();
-        List<int[]> unsettled = new ArrayList<>();
-        Map<String, List<Integer>> byTopic = new LinkedHashMap<>();
-        for (int k = 0; k < n; k++) {
-            byTopic.computeIfAbsent(cs.get(k).norm.topic(), t -> new ArrayList<>()).add(k);
-        }
-        for (List<Integer> group : byTopic.values()) {
-            for (int x = 0; x < group.size(); x++) {
-                for (int y = x + 1; y < group.size(); y++) {
-                    int p = group.get(x);
-                    int q = group.get(y);
-                    if (cs.get(p).norm.kind().conflictsWith(cs.get(q).norm.kind())) {
-                        settle(cs, p, q, attackers, decided, unsettled);
-                    }
-                }
-            }
-        }
-        for (int k = 0; k < n; k++) {
-            for (int target : overrides[cs.get(k).index]) {
-                Integer q = pos.get(target);
-                if (q != null && !decided.containsKey(key(k, q)) && !decided.containsKey(key(q, k))
-                        && !isUnsettled(unsettled, k, q)) {
-                    settle(cs, k, q, attackers, decided, unsettled);
-                }
-            }
-        }
-
-        int[] label = grounded(attackers, n);
-
-        List<Resolution.Applicable> applicable = new ArrayList<>();
-        List<Resolution.Overridden> overridden = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            Candidate c = cs.get(k);
-            if (label[k] == IN) {
-                List<String> reasons = new ArrayList<>();
-                reasons.add(scopeReason(c, context));
-                for (int v = 0; v < n; v++) {
-                    Decision d = decided.get(key(k, v));
-                    if (d != null && label[v] == OUT) {
-                        reasons.add("overrides " + cs.get(v).norm.id() + ": " + d.reason);
-                    }
-                }
-                applicable.add(new Resolution.Applicable(c.norm, reasons));
-            } else if (label[k] == OUT) {
-                for (int w : attackers.get(k)) {
-                    Decision d = decided.get(key(w, k));
-                    // An unsettled edge never defeats on its own: k is out because of a settled one.
-                    if (label[w] == IN && d != null) {
-                        overridden.add(new Resolution.Overridden(c.norm, cs.get(w).norm, d.principle, d.reason));
-                        break;
-                    }
-                }
-            }
-        }
-        return new Resolution(context, applicable, overridden, gaps(cs, label, attackers, unsettled));
+        return cs;
     }
 
-    private List<Resolution.Gap> gaps(List<Candidate> cs, int[] label, List<List<Integer>> attackers, List<int[]> unsettled) {
+    /** 1 when the mask names the value, 0 when the facet is {@code *}, -1 when it does not cover the value. */
+    private static int facet(long mask, boolean star, long bit) {
+        if ((mask & bit) != 0) {
+            return 1;
+        }
+        return star ? 0 : -1;
+    }
+
+    private static long facetBit(Map<String, Integer> vocabulary, String value) {
+        Integer b = value == null ? null : vocabulary.get(value);
+        return b == null ? 0L : 1L << b;
+    }
+
+    /** Per-thread working arrays; a new stamp per call stands in for clearing them. */
+    private static final class Scratch {
+        int[] stamp = new int[0];
+        int[] spec = new int[0];
+        int[] facets = new int[0];
+        int[] found = new int[0];
+        String[] via = new String[0];
+        int current;
+
+        Scratch fit(int n) {
+            if (stamp.length < n) {
+                stamp = new int[n];
+                spec = new int[n];
+                facets = new int[n];
+                found = new int[n];
+                via = new String[n];
+                current = 0;
+            }
+            return this;
+        }
+
+        int next() {
+            if (++current == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(stamp, 0);
+                current = 1;
+            }
+            return current;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static long pair(int p, int q) {
+        return p < q ? ((long) p << 32) | q : ((long) q << 32) | p;
+    }
+
+    private List<Resolution.Gap> gaps(List<Candidate> cs, int[] label, int[][] attackers, List<int[]> unsettled) {
         List<Resolution.Gap> gaps = new ArrayList<>();
         boolean[] placed = new boolean[cs.size()];
         for (int[] pair : unsettled) {
@@ -180,8 +345,7 @@ public final class Resolver {
             placed[pair[1]] = true;
             // Norms left undecided only because one side of this gap prevails over them.
             for (int k = 0; k < cs.size(); k++) {
-                if (label[k] == UNDECIDED && !placed[k]
-                        && (attackers.get(k).contains(pair[0]) || attackers.get(k).contains(pair[1]))) {
+                if (label[k] == UNDECIDED && !placed[k] && (contains(attackers[k], pair[0]) || contains(attackers[k], pair[1]))) {
                     involved.add(cs.get(k).norm);
                     placed[k] = true;
                 }
@@ -200,17 +364,16 @@ public final class Resolver {
         return String.join(",", n.scope().domains()) + "/" + String.join(",", n.scope().audiences());
     }
 
-    private static boolean isUnsettled(List<int[]> unsettled, int p, int q) {
-        for (int[] u : unsettled) {
-            if ((u[0] == p && u[1] == q) || (u[0] == q && u[1] == p)) {
+    private static boolean contains(int[] xs, int x) {
+        for (int v : xs) {
+            if (v == x) {
                 return true;
             }
         }
         return false;
     }
 
-    private void settle(List<Candidate> cs, int p, int q, List<List<Integer>> attackers,
-                        Map<Long, Decision> decided, List<int[]> unsettled) {
+    private void settle(List<Candidate> cs, int p, int q, List<Edge> edges, List<int[]> unsettled) {
         Candidate a = cs.get(p);
         Candidate b = cs.get(q);
         int winner;
@@ -234,14 +397,10 @@ public final class Resolver {
             Candidate l = cs.get(winner == p ? q : p);
             d = new Decision(Principle.LEX_POSTERIOR, "later effective date (" + fromText(w) + " vs " + fromText(l) + ")");
         } else {
-            attackers.get(p).add(q);
-            attackers.get(q).add(p);
             unsettled.add(new int[] {p, q});
             return;
         }
-        int loser = winner == p ? q : p;
-        attackers.get(loser).add(winner);
-        decided.put(key(winner, loser), d);
+        edges.add(new Edge(winner, winner == p ? q : p, d));
     }
 
     private boolean declares(Candidate a, Candidate b) {
@@ -278,25 +437,12 @@ public final class Resolver {
         return c.via + ", " + domain + ", " + audience;
     }
 
-    private String scopeReason(Candidate c, Context ctx) {
-        String where = c.via.equals(ctx.jurisdiction()) ? ctx.jurisdiction()
-                : c.via.equals(Scope.ALL) ? ctx.jurisdiction() + " (scope *)" : ctx.jurisdiction() + " within " + c.via;
-        String domain = c.domainSpec > 0 ? "domain " + ctx.domain() : "any domain";
-        String audience = c.audienceSpec > 0 ? "audience " + ctx.audience() : "any audience";
-        String since = c.norm.effective().from() == null ? "" : "; in force since " + c.norm.effective().from();
-        return "in scope: " + where + ", " + domain + ", " + audience + since;
-    }
-
-    private static long key(int winner, int loser) {
-        return ((long) winner << 32) | (loser & 0xffffffffL);
-    }
-
     private static final int UNDECIDED = 0;
     private static final int IN = 1;
     private static final int OUT = 2;
 
     /** Grounded labelling: IN when all attackers are OUT, OUT when some attacker is IN; the rest undecided. */
-    private static int[] grounded(List<List<Integer>> attackers, int n) {
+    private static int[] grounded(int[][] attackers, int n) {
         int[] label = new int[n];
         Arrays.fill(label, UNDECIDED);
         boolean changed = true;
@@ -308,7 +454,7 @@ public final class Resolver {
                 }
                 boolean allOut = true;
                 boolean someIn = false;
-                for (int w : attackers.get(k)) {
+                for (int w : attackers[k]) {
                     if (label[w] == IN) {
                         someIn = true;
                     }
