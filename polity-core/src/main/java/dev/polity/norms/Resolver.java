@@ -206,7 +206,9 @@ public final class Resolver {
                 }
                 wins[e.winner].add(new Resolution.Prevails(cs.get(e.loser).norm, e.decision.principle, e.decision.reason));
                 Edge prior = overriddenBy[e.loser];
-                if (prior == null || e.winner < prior.winner) { // positions follow id order
+                // Report the strongest canon that defeats it (lex superior first), then the first winner by id.
+                if (prior == null || e.decision.principle.ordinal() < prior.decision.principle.ordinal()
+                        || (e.decision.principle == prior.decision.principle && e.winner < prior.winner)) {
                     overriddenBy[e.loser] = e;
                 }
             }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Reader;
-import java.util.HashMap;
-import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -28,12 +26,13 @@ final class YamlDocument {
 
     final String file;
     final JsonNode root;
-    private final Map<String, Location> locations;
+    /** The composed YAML tree, kept so a pointer can be turned into a line and column only when needed. */
+    private final Node yaml;
 
-    private YamlDocument(String file, JsonNode root, Map<String, Location> locations) {
+    private YamlDocument(String file, JsonNode root, Node yaml) {
         this.file = file;
         this.root = root;
-        this.locations = locations;
+        this.yaml = yaml;
     }
 
     /** Parses YAML; syntax errors become one {@link Diagnostic} each (the parser stops at the first). */
@@ -56,36 +55,58 @@ final class YamlDocument {
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
             throw new ConstitutionException(java.util.List.of(Diagnostic.error(new Location(file, 1, 1), "YAML error: " + e.getMessage())));
         }
-        Map<String, Location> locations = new HashMap<>();
         if (node == null) {
-            return new YamlDocument(file, JSON.objectNode(), locations);
+            return new YamlDocument(file, JSON.objectNode(), null);
         }
         java.util.List<Diagnostic> problems = new java.util.ArrayList<>();
-        JsonNode root = new YamlDocument(file, null, locations).convert(node, "", problems);
+        YamlDocument shell = new YamlDocument(file, null, node);
+        JsonNode root = shell.convert(node, problems);
         if (!problems.isEmpty()) {
             throw new ConstitutionException(problems);
         }
-        return new YamlDocument(file, root, locations);
+        return new YamlDocument(file, root, node);
     }
 
+    /** Where the value at a JSON pointer was written; the nearest existing ancestor when it is absent. */
     Location at(String pointer) {
-        String p = pointer;
-        while (true) {
-            Location l = locations.get(p);
-            if (l != null) {
-                return l;
-            }
-            if (p.isEmpty()) {
-                return new Location(file, 1, 1);
-            }
-            p = p.substring(0, p.lastIndexOf('/'));
-        }
+        Node n = find(pointer, false);
+        return n == null ? new Location(file, 1, 1) : loc(n);
     }
 
     /** Where the key {@code name} of the mapping at {@code pointer} was written. */
     Location keyAt(String pointer, String name) {
-        Location l = locations.get(pointer + "/" + escape(name) + "#");
-        return l != null ? l : at(pointer);
+        Node n = find(pointer + "/" + escape(name), true);
+        return n == null ? at(pointer) : loc(n);
+    }
+
+    private Node find(String pointer, boolean keyOfLast) {
+        if (yaml == null) {
+            return null;
+        }
+        Node n = yaml;
+        if (pointer.isEmpty()) {
+            return n;
+        }
+        String[] parts = pointer.substring(1).split("/", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].replace("~1", "/").replace("~0", "~");
+            Node next = null;
+            if (n instanceof MappingNode map) {
+                for (NodeTuple t : map.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(part)) {
+                        next = keyOfLast && i == parts.length - 1 ? k : t.getValueNode();
+                        break;
+                    }
+                }
+            } else if (n instanceof SequenceNode seq && part.matches("\\d+") && Integer.parseInt(part) < seq.getValue().size()) {
+                next = seq.getValue().get(Integer.parseInt(part));
+            }
+            if (next == null) {
+                return n;
+            }
+            n = next;
+        }
+        return n;
     }
 
     static String escape(String key) {
@@ -97,8 +118,7 @@ final class YamlDocument {
         return new Location(file, m.getLine() + 1, m.getColumn() + 1);
     }
 
-    private JsonNode convert(Node n, String pointer, java.util.List<Diagnostic> problems) {
-        locations.put(pointer, loc(n));
+    private JsonNode convert(Node n, java.util.List<Diagnostic> problems) {
         if (n instanceof MappingNode map) {
             ObjectNode obj = JSON.objectNode();
             for (NodeTuple t : map.getValue()) {
@@ -108,22 +128,18 @@ final class YamlDocument {
                     continue;
                 }
                 String name = key.getValue();
-                String child = pointer + "/" + escape(name);
                 if (obj.has(name)) {
                     problems.add(Diagnostic.error(loc(keyNode), "duplicate key '" + name + "'"));
                     continue;
                 }
-                locations.put(child + "#", loc(keyNode));
-                obj.set(name, convert(t.getValueNode(), child, problems));
+                obj.set(name, convert(t.getValueNode(), problems));
             }
             return obj;
         }
         if (n instanceof SequenceNode seq) {
             ArrayNode arr = JSON.arrayNode();
-            int i = 0;
             for (Node item : seq.getValue()) {
-                arr.add(convert(item, pointer + "/" + i, problems));
-                i++;
+                arr.add(convert(item, problems));
             }
             return arr;
         }
