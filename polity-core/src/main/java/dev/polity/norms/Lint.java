@@ -33,10 +33,13 @@ public final class Lint {
      * Two norms that meet in at least one context: how often each canon settled them, where one context of
      * each outcome lies, and the contexts where they stay unsettled.
      */
-    public record Conflict(Norm a, Norm b, Map<String, Integer> outcomes, Map<String, Context> examples) {
-        /** True when the pair is settled differently in different places (or settled somewhere, a gap elsewhere). */
+    public record Conflict(Norm a, Norm b, Map<String, Integer> outcomes, Map<String, Context> examples, boolean loserAppliesElsewhere) {
+        /**
+         * True when the pair ends differently in different contexts: settled by different canons or with
+         * different winners, or the norm that loses here applies elsewhere.
+         */
         public boolean variesByContext() {
-            return outcomes.size() > 1;
+            return outcomes.size() > 1 || loserAppliesElsewhere;
         }
     }
 
@@ -88,7 +91,11 @@ public final class Lint {
         for (var e : pairs.entrySet()) {
             Norm a = e.getValue()[0];
             Norm b = e.getValue()[1];
-            Conflict c = new Conflict(a, b, outcomes.get(e.getKey()), examples.get(e.getKey()));
+            boolean elsewhere = outcomes.get(e.getKey()).keySet().stream().anyMatch(o ->
+                    o.startsWith(a.id() + " prevails") ? appliesSomewhere.contains(b.id())
+                            : o.startsWith(b.id() + " prevails") ? appliesSomewhere.contains(a.id())
+                            : appliesSomewhere.contains(a.id()) || appliesSomewhere.contains(b.id()));
+            Conflict c = new Conflict(a, b, outcomes.get(e.getKey()), examples.get(e.getKey()), elsewhere);
             conflicts.add(c);
             StringBuilder sb = new StringBuilder("conflict on topic '" + a.topic() + "' between " + a.id() + " and " + b.id() + ": ");
             List<String> parts = new ArrayList<>();

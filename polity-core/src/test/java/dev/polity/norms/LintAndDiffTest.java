@@ -60,6 +60,9 @@ class LintAndDiffTest {
                 .containsExactlyInAnyOrder("eu.disclose|op.persona", "law.weather|op.always-lose", "op.a|op.b");
         Lint.Conflict disclosure = r.conflicts().stream().filter(x -> x.a().id().equals("eu.disclose")).findFirst().orElseThrow();
         assertThat(disclosure.outcomes()).containsOnlyKeys("eu.disclose prevails (higher tier)");
+        assertThat(disclosure.variesByContext()).as("the persona norm applies outside the EU").isTrue();
+        Lint.Conflict weather = r.conflicts().stream().filter(x -> x.a().id().equals("law.weather")).findFirst().orElseThrow();
+        assertThat(weather.variesByContext()).as("the law wins wherever both are in scope, and the operator norm nowhere else").isFalse();
         assertThat(r.findings()).extracting(Diagnostic::toString)
                 .anyMatch(s -> s.startsWith("base.yaml:15:5: warning: shadowed everywhere: norm op.always-lose"))
                 .anyMatch(s -> s.contains("warning: gap: op.a and op.b conflict in DE/healthcare") && s.contains("the operator's policy board"))
