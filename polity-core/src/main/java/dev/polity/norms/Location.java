@@ -6,6 +6,9 @@ public record Location(String file, int line, int column) {
 
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column;
+        if (line <= 0) {
+            return file;
+        }
+        return column <= 0 ? file + ":" + line : file + ":" + line + ":" + column;
     }
 }
