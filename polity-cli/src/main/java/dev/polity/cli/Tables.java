@@ -46,21 +46,37 @@ final class Tables {
         d.removed().forEach(id -> sb.append("- ").append(id).append('\n'));
         d.changed().forEach(c -> sb.append("~ ").append(c.id()).append(" (").append(String.join(", ", c.fields())).append(")\n"));
         sb.append('\n').append(d.impacts().size()).append(" representative context(s) where the applicable set changes");
-        sb.append(d.impacts().isEmpty() ? ".\n" : ":\n");
-        int shown = 0;
+        sb.append(d.impacts().isEmpty() ? ".\n" : ", grouped by change:\n");
+        // One line per distinct change, with where and when it happens, instead of one line per context.
+        java.util.Map<String, java.util.List<ConstitutionDiff.Impact>> byChange = new java.util.TreeMap<>();
         for (ConstitutionDiff.Impact i : d.impacts()) {
+            String change = (i.entering().isEmpty() ? "" : "+" + String.join(" +", i.entering()))
+                    + (i.entering().isEmpty() || i.leaving().isEmpty() ? "" : " ")
+                    + (i.leaving().isEmpty() ? "" : "-" + String.join(" -", i.leaving()));
+            byChange.computeIfAbsent(change, k -> new java.util.ArrayList<>()).add(i);
+        }
+        int shown = 0;
+        for (var e : byChange.entrySet()) {
             if (shown++ == limit) {
-                sb.append("  ... ").append(d.impacts().size() - limit).append(" more (use --limit or --format json)\n");
+                sb.append("  ... ").append(byChange.size() - limit).append(" more changes (use --limit or --format json)\n");
                 break;
             }
-            sb.append("  ").append(i.context()).append(": ");
-            if (!i.entering().isEmpty()) {
-                sb.append("+").append(String.join(" +", i.entering())).append(' ');
+            java.util.TreeSet<String> places = new java.util.TreeSet<>();
+            java.util.TreeSet<String> domains = new java.util.TreeSet<>();
+            java.util.TreeSet<String> audiences = new java.util.TreeSet<>();
+            java.util.TreeSet<java.time.LocalDate> dates = new java.util.TreeSet<>();
+            for (ConstitutionDiff.Impact i : e.getValue()) {
+                places.add(i.context().jurisdiction());
+                domains.add(i.context().domain() == null ? "*" : i.context().domain());
+                audiences.add(i.context().audience() == null ? "*" : i.context().audience());
+                dates.add(i.context().date());
             }
-            if (!i.leaving().isEmpty()) {
-                sb.append("-").append(String.join(" -", i.leaving()));
-            }
-            sb.append('\n');
+            sb.append("  ").append(e.getKey()).append('\n')
+                    .append("      in ").append(String.join(", ", places))
+                    .append("; domains ").append(String.join(", ", domains))
+                    .append("; audiences ").append(String.join(", ", audiences))
+                    .append("; dates ").append(dates.first()).append(dates.size() > 1 ? " .. " + dates.last() : "")
+                    .append(" (").append(e.getValue().size()).append(" contexts)\n");
         }
         return sb.toString();
     }

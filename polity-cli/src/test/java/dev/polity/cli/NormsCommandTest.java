@@ -94,7 +94,7 @@ class NormsCommandTest {
         CliRun r = CliRun.of("norms", "diff", a.toString(), b.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("~ eu.disclose (scope)"), r.out());
-        assertTrue(r.out().contains("US-CA/*/*@") && r.out().contains("+eu.disclose -op.persona"), r.out());
+        assertTrue(r.out().contains("  +eu.disclose -op.persona\n      in US-CA; domains *; audiences *"), r.out());
         CliRun same = CliRun.of("norms", "diff", a.toString(), a.toString());
         assertEquals("No differences.", same.out().strip());
     }

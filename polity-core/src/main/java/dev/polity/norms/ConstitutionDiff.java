@@ -28,8 +28,8 @@ public record ConstitutionDiff(List<String> added, List<String> removed, List<Ch
     public static ConstitutionDiff between(Constitution before, Constitution after) {
         Map<String, Norm> a = before.byId();
         Map<String, Norm> b = after.byId();
-        List<String> added = new ArrayList<>(new TreeSet<>(b.keySet()) {{ removeAll(a.keySet()); }});
-        List<String> removed = new ArrayList<>(new TreeSet<>(a.keySet()) {{ removeAll(b.keySet()); }});
+        List<String> added = new TreeSet<>(b.keySet()).stream().filter(id -> !a.containsKey(id)).toList();
+        List<String> removed = new TreeSet<>(a.keySet()).stream().filter(id -> !b.containsKey(id)).toList();
         List<Change> changed = new ArrayList<>();
         for (String id : new TreeSet<>(a.keySet())) {
             Norm x = a.get(id);
