@@ -15,8 +15,9 @@ import java.util.function.IntConsumer;
  */
 public final class DerogationTrainer {
 
+    /** {@code lambda} is the penalty per training text (the ridge penalty is {@code lambda * n}), so it carries over between data sizes. */
     public record Settings(double lambda, int folds, long seed) {
-        public static final Settings DEFAULT = new Settings(300, 5, 17);
+        public static final Settings DEFAULT = new Settings(4, 5, 17);
 
         public Settings withFolds(int k) {
             return new Settings(lambda, k, seed);
@@ -71,7 +72,7 @@ public final class DerogationTrainer {
         Map<String, Double> metrics = s.folds() >= 2 ? crossValidate(x, y, s) : Map.of();
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("model", "ridge regression, dual form");
-        settings.put("lambda", s.lambda());
+        settings.put("lambda_per_text", s.lambda());
         settings.put("folds", s.folds());
         settings.put("seed", s.seed());
         settings.put("text_column", data.columns().text());
@@ -94,7 +95,7 @@ public final class DerogationTrainer {
 
     static JudgeModel fit(double[][] x, double[] y, Settings s, String embedderId, Provenance p) {
         Standardizer st = Standardizer.fit(x);
-        RidgeRegression.Fit f = RidgeRegression.fit(st.apply(x), y, s.lambda());
+        RidgeRegression.Fit f = RidgeRegression.fit(st.apply(x), y, s.lambda() * x.length);
         return new JudgeModel(JudgeModel.FORMAT, JudgeModel.VERSION, DerogationDetector.NAME, "ridge", embedderId,
                 FeatureSpace.DEROGATION_V1.wireName(), List.of("score"), st.mean(), st.scale(),
                 new double[][] {f.weights()}, new double[] {f.bias()}, p);
@@ -118,7 +119,7 @@ public final class DerogationTrainer {
                 yt[i] = y[train.get(i)];
             }
             Standardizer st = Standardizer.fit(xt);
-            RidgeRegression.Fit f = RidgeRegression.fit(st.apply(xt), yt, s.lambda());
+            RidgeRegression.Fit f = RidgeRegression.fit(st.apply(xt), yt, s.lambda() * xt.length);
             for (int i = 0; i < x.length; i++) {
                 if (fold[i] == k) {
                     predicted[i] = Math.max(0, Math.min(1, f.predict(st.apply(x[i]))));
