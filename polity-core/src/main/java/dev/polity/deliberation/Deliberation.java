@@ -32,6 +32,9 @@ public record Deliberation(Conversation conversation, Options options, int[] col
         }
     }
 
+    /** Largest parameter change per sweep at which the bridging fit stops: far below the 0.40 / 0.5 thresholds' resolution. */
+    public static final double BRIDGING_TOLERANCE = 1e-5;
+
     public static Deliberation analyse(Conversation c, Options o) {
         VoteMatrix m = c.votes();
         int[] columns = java.util.stream.IntStream.range(0, c.statements().size())
@@ -68,7 +71,7 @@ public record Deliberation(Conversation conversation, Options options, int[] col
                 }
             }
         }
-        Bridging bridging = o.bridging() ? Bridging.fit(m, inColumns, o.seed(), 1e-6, 2000) : null;
+        Bridging bridging = o.bridging() ? Bridging.fit(m, inColumns, o.seed(), BRIDGING_TOLERANCE, 2000) : null;
         return new Deliberation(c, o, columns, pca, xy, clustered, groups, gv, consensus, repness, bridging);
     }
 

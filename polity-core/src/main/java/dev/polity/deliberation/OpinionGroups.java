@@ -28,6 +28,8 @@ public record OpinionGroups(int[] group, int k, Map<Integer, Double> silhouetteB
     public static final int MIN_GROUP = 3;
     /** Restarts per k above the exact-silhouette limit, where each costs a pass over all participants. */
     public static final int LARGE_RESTARTS = 10;
+    /** Lloyd iterations for the base clusters: they only summarise the map for the silhouette and max k. */
+    public static final int BASE_ITERATIONS = 20;
     public static final double MIN_GROUP_SHARE = 0.05;
 
     private static int smallestGroup(int[] labels, int k) {
@@ -52,7 +54,7 @@ public record OpinionGroups(int[] group, int k, Map<Integer, Double> silhouetteB
         }
         double[] ones = new double[n];
         Arrays.fill(ones, 1.0);
-        KMeans.Result base = KMeans.fit(points, ones, Math.min(baseK, n), 1, seed, 100);
+        KMeans.Result base = KMeans.fit(points, ones, Math.min(baseK, n), 1, seed, BASE_ITERATIONS);
         int maxK = Math.min(maxGroups, 2 + base.k() / 12);
         boolean exact = n <= EXACT_SILHOUETTE_LIMIT;
         // The silhouette rewards splitting off a lone outlier; a group must hold a few people to count as an
@@ -65,7 +67,7 @@ public record OpinionGroups(int[] group, int k, Map<Integer, Double> silhouetteB
             // Every distinct optimum the restarts reach competes on silhouette, the criterion that also picks k:
             // the lowest-inertia partition is not always the best separated one.
             double bestOfK = Double.NEGATIVE_INFINITY;
-            for (KMeans.Result r : KMeans.fitAll(points, ones, k, exact ? restarts : Math.min(restarts, LARGE_RESTARTS), seed * 31 + k, 300)) {
+            for (KMeans.Result r : KMeans.fitAll(points, ones, k, exact ? restarts : Math.min(restarts, LARGE_RESTARTS), seed * 31 + k, exact ? 300 : BASE_ITERATIONS * 3)) {
                 if (r.k() < k || smallestGroup(r.labels(), k) < minSize) {
                     continue;
                 }
