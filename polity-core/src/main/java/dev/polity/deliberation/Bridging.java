@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  *
  * <p>Fitted by exact block coordinate descent (alternating ridge regressions: each participant's and each
  * statement's intercept and factor solved jointly in closed form), which lowers the loss at every sweep,
- * until the largest parameter change is below the tolerance.
+ * until the largest parameter change is below the tolerance or ten sweeps improve the loss by less than
+ * a millionth of itself.
  */
 public record Bridging(double mu, double[] statementIntercept, double[] statementFactor, double[] participantIntercept,
                        double[] participantFactor, int[] statementVotes, int sweeps, double loss) {
@@ -22,6 +23,8 @@ public record Bridging(double mu, double[] statementIntercept, double[] statemen
     public static final double LAMBDA_INTERCEPT = 5 * LAMBDA_FACTOR;
     public static final double BRIDGING_INTERCEPT = 0.40;
     public static final double BRIDGING_FACTOR = 0.5;
+    /** Relative loss improvement over ten sweeps below which the fit counts as converged. */
+    public static final double LOSS_TOLERANCE = 1e-6;
 
     /** Whether statement j is bridging: intercept >= 0.40 and |factor| < 0.5 (Community Notes' helpful rule). */
     public boolean isBridging(int j) {
@@ -46,6 +49,7 @@ public record Bridging(double mu, double[] statementIntercept, double[] statemen
         }
         double mu = 0;
         int sweeps = 0;
+        double previousLoss = Double.POSITIVE_INFINITY;
         for (; sweeps < maxSweeps; sweeps++) {
             double change = 0;
             // mu given everything else.
@@ -128,6 +132,16 @@ public record Bridging(double mu, double[] statementIntercept, double[] statemen
             if (change < tolerance) {
                 sweeps++;
                 break;
+            }
+            // Along the factor's scale and rotation the parameters can creep for thousands of sweeps while the
+            // fit no longer improves; stop when ten sweeps lower the loss by less than a millionth.
+            if (sweeps % 10 == 9) {
+                double now = loss(m, column, mu, b, f, c, g);
+                if (previousLoss - now < LOSS_TOLERANCE * now) {
+                    sweeps++;
+                    break;
+                }
+                previousLoss = now;
             }
         }
         // The factor's sign is arbitrary; pin it so that the statement with the largest |factor| is positive.
