@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 QuickstartCommand.class,
                 NormsCommand.class,
                 JudgeCommand.class,
+                DeliberateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,244 @@
+package dev.polity.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.polity.deliberation.Conversation;
+import dev.polity.deliberation.Deliberation;
+import dev.polity.deliberation.DeliberationHtml;
+import dev.polity.deliberation.DeliberationJson;
+import dev.polity.deliberation.PolisExport;
+import dev.polity.deliberation.Promotion;
+import dev.polity.deliberation.Statement;
+import dev.polity.norms.Constitution;
+import dev.polity.norms.ConstitutionLoader;
+import dev.polity.norms.Diagnostic;
+import dev.polity.norms.InvalidInputException;
+import dev.polity.norms.Lint;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code polity deliberate DIR}: opinion groups, consensus and bridging of a Polis-style conversation; {@code promote} to norms. */
+@Command(name = "deliberate", description = "Analyse a Polis export folder (or a participant,statement,vote CSV): opinion groups, "
+        + "representative statements, group-informed consensus and bridging. Writes an HTML report (--out) or JSON (--json).",
+        subcommands = {DeliberateCommand.PromoteCommand.class})
+public final class DeliberateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Input input;
+
+    @Option(names = "--json", description = "Print the whole analysis as one JSON object on stdout.")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "OUT", description = "Write the HTML report to OUT (and the JSON next to it, OUT with .json).")
+    Path out;
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The options every deliberate command shares. */
+    static final class Input {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Polis export folder (comments.csv, votes.csv, participants-votes.csv) or a votes CSV.")
+        Path dir;
+
+        @Option(names = "--meta", paramLabel = "IDS", description = "Meta statements (e.g. demographic questions) to leave out of the analysis: 1,4-14.")
+        String meta;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed for k-means++ and the factorisation (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--min-votes", defaultValue = "7", description = "Votes a participant needs to be clustered (default: ${DEFAULT-VALUE}, capped at the number of statements).")
+        int minVotes;
+
+        @Option(names = "--no-bridging", description = "Skip the bridging factorisation.")
+        boolean noBridging;
+
+        Deliberation analyse(PrintWriter err) {
+            if (dir == null) {
+                throw new InvalidInputException(null, "expected DIR: a Polis export folder or a votes CSV (see --help)");
+            }
+            if (minVotes < 1) {
+                throw new InvalidInputException(null, "--min-votes: expected a positive number, got " + minVotes);
+            }
+            Conversation c = PolisExport.read(dir, PolisExport.parseIds(meta));
+            for (String w : c.warnings()) {
+                err.println("warning: " + w);
+            }
+            Deliberation.Options d = Deliberation.Options.DEFAULTS;
+            Deliberation.Options o = new Deliberation.Options(seed, d.restarts(), d.baseK(), d.maxGroups(), minVotes, !noBridging);
+            long t0 = System.nanoTime();
+            Deliberation result = Deliberation.analyse(c, o);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (seconds > 2) {
+                err.printf("analysed %d votes in %.1f s%n", c.votes().size(), seconds);
+            }
+            return result;
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Deliberation d = input.analyse(err);
+        Map<String, Object> everything = DeliberationJson.of(d);
+        if (json) {
+            stdout.println(JSON.writeValueAsString(everything));
+        }
+        if (out != null) {
+            Files.writeString(out, DeliberationHtml.of(d), StandardCharsets.UTF_8);
+            Path jsonOut = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.html?$", "") + ".json");
+            Files.writeString(jsonOut, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(everything), StandardCharsets.UTF_8);
+            err.println("wrote " + out + " and " + jsonOut);
+        }
+        if (!json) {
+            stdout.printf("%s: %d participants, %d statements analysed, %d opinion groups%s%n", d.conversation().name(),
+                    d.conversation().participants().size(), d.columns().length, d.groups().k(),
+                    out == null ? " (use --out report.html or --json for the details)" : "");
+        }
+        return 0;
+    }
+
+    @Command(name = "promote", description = "Write a community-tier constitution layer (YAML) of the statements with broad support, "
+            + "with their provenance; lint it. Kind, topic and scope per statement come from --mapping or are asked for on stdin.")
+    static final class PromoteCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Input input;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The constitution layer to write (YAML).")
+        Path out;
+
+        @Option(names = "--mapping", paramLabel = "FILE", description = "YAML: statement id (or \"*\" for all others) -> {id, kind, topic, jurisdictions, domains, audiences, values}.")
+        Path mapping;
+
+        @Option(names = "--min-consensus", defaultValue = "0.5", description = "Least group-informed consensus (default: ${DEFAULT-VALUE}).")
+        double minConsensus;
+
+        @Option(names = "--min-group-votes", defaultValue = "3", description = "Least votes from every opinion group (default: ${DEFAULT-VALUE}).")
+        int minGroupVotes;
+
+        @Option(names = "--any-bridging", description = "Do not require the statement to be bridging (intercept >= 0.40, |factor| < 0.5).")
+        boolean anyBridging;
+
+        @Option(names = "--date", description = "Adoption date YYYY-MM-DD (default: today).")
+        String date;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            LocalDate day;
+            try {
+                day = date == null ? LocalDate.now() : LocalDate.parse(date);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new InvalidInputException(null, "--date: expected YYYY-MM-DD, got '" + date + "'");
+            }
+            Deliberation d = input.analyse(err);
+            Map<String, Map<String, Object>> table = mapping == null ? Map.of() : readMapping(mapping);
+            BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            Promotion.Mapper mapper = (s, suggested) -> {
+                Map<String, Object> m = table.getOrDefault(s.id(), table.get("*"));
+                if (m != null) {
+                    return fromMap(m, mapping.toString(), s.id());
+                }
+                return ask(s, suggested, stdin, err);
+            };
+            Promotion.Thresholds t = new Promotion.Thresholds(minConsensus, !anyBridging, minGroupVotes);
+            Map<String, Object> layer = Promotion.layer(d, t, mapper, day);
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            Files.writeString(out, yaml.writeValueAsString(layer), StandardCharsets.UTF_8);
+            Constitution c = ConstitutionLoader.load(out);
+            Lint.Report report = Lint.check(c, day);
+            for (Diagnostic diagnostic : report.findings()) {
+                if (diagnostic.severity() != Diagnostic.Severity.INFO) {
+                    err.println(diagnostic);
+                }
+            }
+            stdout.printf("%s: %d norms promoted from %s; lint: %d errors, %d warnings%n", out, c.norms().size(), d.conversation().name(),
+                    report.count(Diagnostic.Severity.ERROR), report.count(Diagnostic.Severity.WARNING));
+            return report.hasErrors() ? 1 : 0;
+        }
+
+        static Map<String, Map<String, Object>> readMapping(Path file) {
+            try {
+                return new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), new TypeReference<Map<String, Map<String, Object>>>() { });
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+                throw new InvalidInputException(file.toString(), line, "expected statement id -> {kind, topic, jurisdictions, ...}: "
+                        + e.getOriginalMessage().lines().findFirst().orElse(""));
+            } catch (IOException e) {
+                throw new InvalidInputException(file.toString(), 0, "cannot read: " + e.getMessage());
+            }
+        }
+
+        static Promotion.Mapping fromMap(Map<String, Object> m, String file, String statement) {
+            Object kind = m.getOrDefault("kind", "should");
+            Object topic = m.get("topic");
+            if (topic == null) {
+                throw new InvalidInputException(file, 0, "statement " + statement + ": expected a topic");
+            }
+            return new Promotion.Mapping((String) m.get("id"), kind.toString(), topic.toString(), list(m.get("jurisdictions")),
+                    list(m.get("domains")), list(m.get("audiences")), list(m.get("values")));
+        }
+
+        static List<String> list(Object o) {
+            if (o == null) {
+                return null;
+            }
+            if (o instanceof List<?> l) {
+                return l.stream().map(Object::toString).toList();
+            }
+            return Arrays.stream(o.toString().split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+        }
+
+        static Promotion.Mapping ask(Statement s, String suggested, BufferedReader in, PrintWriter err) {
+            try {
+                err.println("Statement " + s.id() + ": " + s.text().strip());
+                String kind = prompt(in, err, "  kind (must, must_not, should, should_not, may)", "should");
+                String topic = prompt(in, err, "  topic (e.g. conduct.respect)", null);
+                if (kind == null || topic == null) {
+                    return null;
+                }
+                String jurisdictions = prompt(in, err, "  jurisdictions", "*");
+                String domains = prompt(in, err, "  domains", "*");
+                String audiences = prompt(in, err, "  audiences", "*");
+                return new Promotion.Mapping(suggested, kind, topic, list(jurisdictions), "*".equals(domains) ? null : list(domains),
+                        "*".equals(audiences) ? null : list(audiences), null);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        private static String prompt(BufferedReader in, PrintWriter err, String question, String fallback) throws IOException {
+            err.print(question + (fallback == null ? "" : " [" + fallback + "]") + ": ");
+            err.flush();
+            String line = in.readLine();
+            if (line == null) {
+                return null;
+            }
+            return line.isBlank() ? fallback : line.strip();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.polity.deliberation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The opinion analysis of one conversation: the statements analysed, the PCA and each participant's
+ * place in it, the opinion groups, votes per group, repness, group-informed consensus and bridging.
+ * Pure: the same conversation and options give the same result whatever the row order of the files.
+ */
+public record Deliberation(Conversation conversation, Options options, int[] columns, Pca pca, double[][] projection,
+                           boolean[] clustered, OpinionGroups groups, GroupVotes groupVotes, double[] consensus,
+                           Repness[][] repness, Bridging bridging) {
+
+    /**
+     * @param seed       seeds k-means++ and the factorisation's start
+     * @param restarts   k-means restarts per k (at most OpinionGroups.LARGE_RESTARTS for large conversations)
+     * @param baseK      base clusters (Polis: 100)
+     * @param maxGroups  largest k tried (Polis: 5)
+     * @param minVotes   votes a participant needs to be clustered, capped at the number of statements (Polis: 7)
+     * @param bridging   whether to fit the bridging model
+     */
+    public record Options(long seed, int restarts, int baseK, int maxGroups, int minVotes, boolean bridging) {
+        public static final Options DEFAULTS = new Options(1, 100, 100, 5, 7, true);
+
+        public Options withSeed(long s) {
+            return new Options(s, restarts, baseK, maxGroups, minVotes, bridging);
+        }
+
+        public Options withBridging(boolean b) {
+            return new Options(seed, restarts, baseK, maxGroups, minVotes, b);
+        }
+    }
+
+    /** Largest parameter change per sweep at which the bridging fit stops: far below the 0.40 / 0.5 thresholds' resolution. */
+    public static final double BRIDGING_TOLERANCE = 1e-5;
+
+    public static Deliberation analyse(Conversation c, Options o) {
+        VoteMatrix m = c.votes();
+        int[] columns = java.util.stream.IntStream.range(0, c.statements().size())
+                .filter(j -> c.statements().get(j).inAnalysis()).toArray();
+        boolean[] inColumns = new boolean[m.statements()];
+        for (int j : columns) {
+            inColumns[j] = true;
+        }
+        int rejected = (int) c.statements().stream().filter(s -> s.moderated() < 0 && !s.meta()).count();
+        Pca pca = Pca.of(m, columns, rejected);
+        double[][] xy = pca.project(m);
+        // Polis clusters only participants with at least min(7, statements) votes (conversation.clj, in-conv).
+        int need = Math.min(o.minVotes(), columns.length);
+        boolean[] clustered = new boolean[m.participants()];
+        for (int i = 0; i < m.participants(); i++) {
+            int n = 0;
+            for (int k = m.rowStart(i); k < m.rowEnd(i); k++) {
+                if (inColumns[m.rowCol(k)]) {
+                    n++;
+                }
+            }
+            clustered[i] = n >= Math.max(1, need);
+        }
+        OpinionGroups groups = OpinionGroups.find(xy, clustered, o.baseK(), o.maxGroups(), o.restarts(), o.seed());
+        GroupVotes gv = GroupVotes.of(m, groups.group(), groups.k());
+        double[] consensus = new double[m.statements()];
+        Repness[][] repness = new Repness[m.statements()][];
+        for (int j = 0; j < m.statements(); j++) {
+            consensus[j] = inColumns[j] ? gv.consensus(j) : Double.NaN;
+            if (inColumns[j]) {
+                repness[j] = new Repness[groups.k()];
+                for (int g = 0; g < groups.k(); g++) {
+                    repness[j][g] = Repness.of(gv, j, g);
+                }
+            }
+        }
+        Bridging bridging = o.bridging() ? Bridging.fit(m, inColumns, o.seed(), BRIDGING_TOLERANCE, 2000) : null;
+        return new Deliberation(c, o, columns, pca, xy, clustered, groups, gv, consensus, repness, bridging);
+    }
+
+    /** Top representative statements per group (Polis select-rep-comments, simplified: no best-agree slot). */
+    public List<List<Repness>> topRepness(int limit) {
+        List<List<Repness>> out = new ArrayList<>();
+        for (int g = 0; g < groups.k(); g++) {
+            List<Repness> of = new ArrayList<>();
+            for (int j : columns) {
+                of.add(repness[j][g]);
+            }
+            out.add(Repness.top(of, limit));
+        }
+        return out;
+    }
+
+    /** Whether participant i voted on anything at all. */
+    public boolean voted(int i) {
+        return conversation.votes().votesOf(i) > 0;
+    }
+}

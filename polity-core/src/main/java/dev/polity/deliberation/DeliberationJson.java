@@ -1,0 +1,131 @@
+package dev.polity.deliberation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything an analysis found, as plain maps and lists ready for a JSON writer. The keys
+ * {@code participants[].id/group/x/y}, {@code statements[].id/consensus/bridging_intercept/bridging_factor}
+ * and {@code groups} are a stable interface (issue 5); numbers that do not exist (a meta statement's
+ * consensus) are null.
+ */
+public final class DeliberationJson {
+    private DeliberationJson() {
+    }
+
+    public static Map<String, Object> of(Deliberation d) {
+        Conversation c = d.conversation();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("conversation", c.name());
+        out.put("groups", d.groups().k());
+        out.put("warnings", c.warnings());
+        List<Map<String, Object>> participants = new ArrayList<>();
+        for (int i = 0; i < c.participants().size(); i++) {
+            if (!d.voted(i)) {
+                continue;
+            }
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("id", c.participants().get(i));
+            int g = d.groups().group()[i];
+            p.put("group", g < 0 ? null : g);
+            p.put("x", num(d.projection()[i][0]));
+            p.put("y", num(d.projection()[i][1]));
+            p.put("votes", c.votes().votesOf(i));
+            p.put("polis_group", c.polisGroups().get(c.participants().get(i)));
+            if (d.bridging() != null) {
+                p.put("bridging_factor", num(d.bridging().participantFactor()[i]));
+            }
+            participants.add(p);
+        }
+        out.put("participants", participants);
+        List<Map<String, Object>> statements = new ArrayList<>();
+        GroupVotes gv = d.groupVotes();
+        for (int j = 0; j < c.statements().size(); j++) {
+            Statement s = c.statements().get(j);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("text", s.text());
+            m.put("in_analysis", s.inAnalysis());
+            m.put("meta", s.meta());
+            m.put("moderated", s.moderated());
+            m.put("consensus", num(d.consensus()[j]));
+            m.put("polis_consensus", s.polisConsensus());
+            m.put("bridging_intercept", d.bridging() == null ? null : num(d.bridging().statementIntercept()[j]));
+            m.put("bridging_factor", d.bridging() == null ? null : num(d.bridging().statementFactor()[j]));
+            m.put("bridging", d.bridging() != null && s.inAnalysis() && d.bridging().isBridging(j));
+            int[] all = totals(c.votes(), j);
+            m.put("agree", all[0]);
+            m.put("disagree", all[1]);
+            m.put("pass", all[2]);
+            List<Map<String, Object>> byGroup = new ArrayList<>();
+            for (int g = 0; g < gv.groups(); g++) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("agree", gv.agree()[j][g]);
+                x.put("disagree", gv.disagree()[j][g]);
+                x.put("pass", gv.pass(j, g));
+                if (d.repness()[j] != null) {
+                    Repness r = d.repness()[j][g];
+                    x.put("repness", num(r.forAgree() ? r.ra() : r.rd()));
+                    x.put("repness_test", num(r.forAgree() ? r.rat() : r.rdt()));
+                    x.put("repful_for", r.forAgree() ? "agree" : "disagree");
+                }
+                byGroup.add(x);
+            }
+            m.put("votes_by_group", byGroup);
+            statements.add(m);
+        }
+        out.put("statements", statements);
+        List<List<Map<String, Object>>> rep = new ArrayList<>();
+        for (List<Repness> group : d.topRepness(5)) {
+            List<Map<String, Object>> l = new ArrayList<>();
+            for (Repness r : group) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("statement", c.statements().get(r.statement()).id());
+                x.put("repful_for", r.forAgree() ? "agree" : "disagree");
+                x.put("p", num(r.forAgree() ? r.pa() : r.pd()));
+                x.put("repness", num(r.forAgree() ? r.ra() : r.rd()));
+                x.put("repness_test", num(r.forAgree() ? r.rat() : r.rdt()));
+                x.put("significant", r.significant());
+                l.add(x);
+            }
+            rep.add(l);
+        }
+        out.put("representative", rep);
+        Map<String, Object> sil = new LinkedHashMap<>();
+        d.groups().silhouetteByK().forEach((k, v) -> sil.put(Integer.toString(k), num(v)));
+        out.put("silhouette_by_k", sil);
+        out.put("base_clusters", d.groups().baseClusters());
+        if (d.bridging() != null) {
+            out.put("bridging_model", Map.of("mu", num(d.bridging().mu()), "sweeps", d.bridging().sweeps(), "loss", num(d.bridging().loss())));
+        }
+        PolisComparison cmp = PolisComparison.of(d);
+        if (cmp != null) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("participants", cmp.participants());
+            x.put("adjusted_rand_index", num(cmp.ari()));
+            x.put("projection_fidelity_ari", num(cmp.projectionFidelity()));
+            x.put("silhouette", num(cmp.silhouette()));
+            x.put("polis_silhouette", num(cmp.polisSilhouette()));
+            Map<String, Object> conf = new LinkedHashMap<>();
+            cmp.confusion().forEach((g, counts) -> conf.put(Integer.toString(g), counts));
+            x.put("confusion", conf);
+            out.put("polis_comparison", x);
+        }
+        return out;
+    }
+
+    static int[] totals(VoteMatrix m, int j) {
+        int[] t = new int[3];
+        for (int k = m.colStart(j); k < m.colEnd(j); k++) {
+            byte v = m.colVote(k);
+            t[v > 0 ? 0 : v < 0 ? 1 : 2]++;
+        }
+        return t;
+    }
+
+    static Double num(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+}

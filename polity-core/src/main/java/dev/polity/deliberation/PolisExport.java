@@ -1,0 +1,284 @@
+package dev.polity.deliberation;
+
+import dev.polity.norms.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a Polis export folder ({@code comments.csv}, {@code votes.csv}, {@code participants-votes.csv};
+ * columns as in compdemocracy/openData) or a plain {@code participant,statement,vote[,timestamp]} CSV.
+ * Votes carry the export's sign (agree +1). A missing file is tolerated when the others make up for it,
+ * with a warning that says what is missing.
+ */
+public final class PolisExport {
+    private PolisExport() {
+    }
+
+    private static final Set<String> WIDE_FIXED = Set.of("participant", "xid", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree");
+
+    /** Reads a folder (Polis export) or a single CSV file (plain votes). {@code metaIds} adds meta statements. */
+    public static Conversation read(Path input, Set<String> metaIds) {
+        if (Files.isRegularFile(input)) {
+            return withMeta(readVoteTable(input), metaIds);
+        }
+        if (!Files.isDirectory(input)) {
+            throw new InvalidInputException(input.toString(), 0, "no such folder or file: expected a Polis export folder or a votes CSV");
+        }
+        Path comments = input.resolve("comments.csv");
+        Path votes = input.resolve("votes.csv");
+        Path wide = input.resolve("participants-votes.csv");
+        boolean hasComments = Files.isRegularFile(comments);
+        boolean hasVotes = Files.isRegularFile(votes);
+        boolean hasWide = Files.isRegularFile(wide);
+        if (!hasVotes && !hasWide) {
+            throw new InvalidInputException(input.toString(), 0, "no votes: expected votes.csv or participants-votes.csv in the folder");
+        }
+        String name = input.toAbsolutePath().normalize().getFileName().toString();
+        List<String> warnings = new ArrayList<>();
+        Map<String, Statement> statements = new LinkedHashMap<>();
+        if (hasComments) {
+            readComments(CsvTable.read(comments), statements);
+        } else {
+            warnings.add(input.resolve("comments.csv") + " missing: statements have no text, moderation or meta flags; all are analysed");
+        }
+        CsvTable wideTable = hasWide ? CsvTable.read(wide) : null;
+        if (!hasWide) {
+            warnings.add(wide + " missing: no Polis groups to compare with");
+        }
+        Votes v = new Votes();
+        if (hasVotes) {
+            CsvTable t = CsvTable.read(votes);
+            int sc = t.require("comment-id");
+            int pc = t.require("voter-id");
+            int vc = t.require("vote");
+            Integer tc = t.has("timestamp") ? t.require("timestamp") : null;
+            int position = 0;
+            for (CsvTable.Row row : t.rows()) {
+                String s = CsvTable.cell(row, sc).strip();
+                String p = CsvTable.cell(row, pc).strip();
+                if (s.isEmpty() || p.isEmpty()) {
+                    throw new InvalidInputException(t.file(), row.line(), "expected a comment-id and a voter-id");
+                }
+                if (hasComments && !statements.containsKey(s)) {
+                    throw new InvalidInputException(t.file(), row.line(), "unknown statement id '" + s + "' (not in comments.csv)");
+                }
+                byte vote = t.vote(row, vc);
+                long order = tc == null ? position : t.number(row, tc);
+                v.add(p, s, vote, order, position++);
+            }
+        } else {
+            warnings.add(votes + " missing: using the latest votes in participants-votes.csv (no vote history)");
+        }
+        Map<String, Integer> polisGroups = new HashMap<>();
+        if (wideTable != null) {
+            int pc = wideTable.require("participant");
+            Integer gc = wideTable.has("group-id") ? wideTable.require("group-id") : null;
+            if (gc == null) {
+                warnings.add(wide + " has no group-id column: no Polis groups to compare with");
+            }
+            List<Integer> voteCols = new ArrayList<>();
+            for (int c = 0; c < wideTable.header().size(); c++) {
+                String h = wideTable.header().get(c);
+                if (!WIDE_FIXED.contains(h)) {
+                    if (hasComments && !statements.containsKey(h)) {
+                        throw new InvalidInputException(wideTable.file(), 1, "unknown statement id '" + h + "' in the header (not in comments.csv)");
+                    }
+                    voteCols.add(c);
+                }
+            }
+            for (CsvTable.Row row : wideTable.rows()) {
+                String p = CsvTable.cell(row, pc).strip();
+                if (p.isEmpty()) {
+                    throw new InvalidInputException(wideTable.file(), row.line(), "expected a participant id");
+                }
+                if (gc != null) {
+                    String g = CsvTable.cell(row, gc).strip();
+                    if (!g.isEmpty()) {
+                        polisGroups.put(p, (int) wideTable.number(row, gc));
+                    }
+                }
+                v.participants.add(p);
+                if (!hasVotes) {
+                    for (int c : voteCols) {
+                        if (!CsvTable.cell(row, c).isBlank()) {
+                            v.add(p, wideTable.header().get(c), wideTable.vote(row, c), 0, 0);
+                        }
+                    }
+                }
+            }
+        }
+        if (!hasComments) {
+            for (String s : v.statements) {
+                statements.put(s, new Statement(s, "", "", 1, false, null));
+            }
+        }
+        return withMeta(v.conversation(name, statements, polisGroups, warnings), metaIds);
+    }
+
+    private static void readComments(CsvTable t, Map<String, Statement> out) {
+        int ic = t.require("comment-id");
+        Integer bc = t.has("comment-body") ? t.require("comment-body") : null;
+        Integer ac = t.has("author-id") ? t.require("author-id") : null;
+        Integer mc = t.has("moderated") ? t.require("moderated") : null;
+        Integer metaC = t.has("is-meta") ? t.require("is-meta") : null;
+        Integer gic = t.has("group-informed-consensus") ? t.require("group-informed-consensus") : null;
+        for (CsvTable.Row row : t.rows()) {
+            String id = CsvTable.cell(row, ic).strip();
+            if (id.isEmpty()) {
+                throw new InvalidInputException(t.file(), row.line(), "expected a comment-id");
+            }
+            int moderated = mc == null ? 1 : (int) t.number(row, mc);
+            boolean meta = false;
+            if (metaC != null) {
+                String m = CsvTable.cell(row, metaC).strip();
+                if (!m.equals("true") && !m.equals("false") && !m.isEmpty()) {
+                    throw new InvalidInputException(t.file(), row.line(), "column 'is-meta': expected true or false, got '" + m + "'");
+                }
+                meta = m.equals("true");
+            }
+            Double gicValue = null;
+            if (gic != null && !CsvTable.cell(row, gic).isBlank()) {
+                try {
+                    gicValue = Double.parseDouble(CsvTable.cell(row, gic).strip());
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException(t.file(), row.line(), "column 'group-informed-consensus': expected a number, got '"
+                            + CsvTable.cell(row, gic) + "'");
+                }
+            }
+            Statement s = new Statement(id, bc == null ? "" : CsvTable.cell(row, bc), ac == null ? "" : CsvTable.cell(row, ac).strip(),
+                    moderated, meta, gicValue);
+            if (out.put(id, s) != null) {
+                throw new InvalidInputException(t.file(), row.line(), "duplicate comment-id '" + id + "'");
+            }
+        }
+    }
+
+    /** Plain votes: {@code participant,statement,vote[,timestamp]}, with that header. */
+    static Conversation readVoteTable(Path file) {
+        CsvTable t = CsvTable.read(file);
+        int pc = t.require("participant");
+        int sc = t.require("statement");
+        int vc = t.require("vote");
+        Integer tc = t.has("timestamp") ? t.require("timestamp") : null;
+        Votes v = new Votes();
+        int position = 0;
+        for (CsvTable.Row row : t.rows()) {
+            String p = CsvTable.cell(row, pc).strip();
+            String s = CsvTable.cell(row, sc).strip();
+            if (p.isEmpty() || s.isEmpty()) {
+                throw new InvalidInputException(t.file(), row.line(), "expected a participant and a statement id");
+            }
+            byte vote = t.vote(row, vc);
+            v.add(p, s, vote, tc == null ? position : t.number(row, tc), position++);
+        }
+        Map<String, Statement> statements = new LinkedHashMap<>();
+        for (String s : v.statements) {
+            statements.put(s, new Statement(s, "", "", 1, false, null));
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
+        return v.conversation(name, statements, Map.of(), List.of());
+    }
+
+    /** Marks the given statement ids as meta; an id the conversation does not have is the user's error. */
+    static Conversation withMeta(Conversation c, Set<String> metaIds) {
+        if (metaIds.isEmpty()) {
+            return c;
+        }
+        List<Statement> out = new ArrayList<>();
+        Set<String> known = new TreeSet<>(Ids.ORDER);
+        for (Statement s : c.statements()) {
+            known.add(s.id());
+            out.add(metaIds.contains(s.id()) ? s.asMeta() : s);
+        }
+        for (String id : metaIds) {
+            if (!known.contains(id)) {
+                throw new InvalidInputException(null, "--meta: unknown statement id '" + id + "' (the conversation has " + known.size() + " statements)");
+            }
+        }
+        return new Conversation(c.name(), out, c.participants(), c.votes(), c.polisGroups(), c.warnings());
+    }
+
+    /** Parses {@code 1,4-14} into ids; a malformed list is the user's error. */
+    public static Set<String> parseIds(String spec) {
+        Set<String> ids = new TreeSet<>(Ids.ORDER);
+        if (spec == null || spec.isBlank()) {
+            return ids;
+        }
+        for (String part : spec.split(",")) {
+            String p = part.strip();
+            int dash = p.indexOf('-', 1);
+            try {
+                if (dash > 0) {
+                    long from = Long.parseLong(p.substring(0, dash).strip());
+                    long to = Long.parseLong(p.substring(dash + 1).strip());
+                    if (to < from || to - from > 100_000) {
+                        throw new InvalidInputException(null, "--meta: expected a range low-high, got '" + p + "'");
+                    }
+                    for (long x = from; x <= to; x++) {
+                        ids.add(Long.toString(x));
+                    }
+                } else if (!p.isEmpty()) {
+                    ids.add(p);
+                }
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(null, "--meta: expected ids and ranges like 1,4-14, got '" + p + "'");
+            }
+        }
+        return ids;
+    }
+
+    /** Vote events collected before the ids are known; turned into a matrix in id order. */
+    private static final class Votes {
+        final Set<String> participants = new TreeSet<>(Ids.ORDER);
+        final Set<String> statements = new TreeSet<>(Ids.ORDER);
+        final List<String> p = new ArrayList<>();
+        final List<String> s = new ArrayList<>();
+        final List<Byte> v = new ArrayList<>();
+        final List<Long> order = new ArrayList<>();
+        final List<Integer> position = new ArrayList<>();
+
+        void add(String participant, String statement, byte vote, long at, int pos) {
+            participants.add(participant);
+            statements.add(statement);
+            p.add(participant);
+            s.add(statement);
+            v.add(vote);
+            order.add(at);
+            position.add(pos);
+        }
+
+        Conversation conversation(String name, Map<String, Statement> known, Map<String, Integer> polisGroups, List<String> warnings) {
+            List<Statement> st = new ArrayList<>(known.values());
+            st.sort((a, b) -> Ids.ORDER.compare(a.id(), b.id()));
+            Map<String, Integer> sIndex = new HashMap<>();
+            for (int j = 0; j < st.size(); j++) {
+                sIndex.put(st.get(j).id(), j);
+            }
+            List<String> ps = new ArrayList<>(participants);
+            Map<String, Integer> pIndex = new HashMap<>();
+            for (int i = 0; i < ps.size(); i++) {
+                pIndex.put(ps.get(i), i);
+            }
+            int n = p.size();
+            int[] pi = new int[n];
+            int[] sj = new int[n];
+            byte[] vv = new byte[n];
+            long[] oo = new long[n];
+            // Ties in timestamp are broken by content so that the row order of the file cannot change the result.
+            for (int k = 0; k < n; k++) {
+                pi[k] = pIndex.get(p.get(k));
+                sj[k] = sIndex.get(s.get(k));
+                vv[k] = v.get(k);
+                oo[k] = order.get(k) * 4 + (vv[k] + 1);
+            }
+            return new Conversation(name, st, ps, VoteMatrix.of(ps.size(), st.size(), pi, sj, vv, oo), polisGroups, warnings);
+        }
+    }
+}
