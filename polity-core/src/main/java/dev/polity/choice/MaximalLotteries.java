@@ -60,6 +60,11 @@ final class MaximalLotteries {
                 scale = Math.max(scale, Math.abs(m.margin(a, b)));
             }
         }
+        if (scale == 0) {
+            // every pair is tied, so every lottery is maximal; the uniform one treats all alike
+            java.util.Arrays.fill(p, 1.0 / n);
+            return p;
+        }
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         Variable[] x = new Variable[n];
         for (int a = 0; a < n; a++) {
