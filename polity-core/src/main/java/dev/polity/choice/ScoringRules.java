@@ -59,14 +59,22 @@ final class ScoringRules {
 
     static List<Integer> rankByScore(double[] s) {
         List<Integer> ranking = new ArrayList<>(s.length);
+        double[] key = new double[s.length];
         for (int a = 0; a < s.length; a++) {
             ranking.add(a);
+            key[a] = key(s[a]);
         }
-        ranking.sort((a, b) -> same(s[a], s[b]) ? Integer.compare(a, b) : Double.compare(s[b], s[a]));
+        ranking.sort((a, b) -> key[a] == key[b] ? Integer.compare(a, b) : Double.compare(key[b], key[a]));
         return ranking;
     }
 
+    /** Scores equal up to 1e-9 (sums of fractional votes round differently) count as a tie. */
     static boolean same(double x, double y) {
-        return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.max(Math.abs(x), Math.abs(y)));
+        return key(x) == key(y);
+    }
+
+    /** Rounds to a 1e-9 grid so that "equal" is transitive and sorting stays consistent. */
+    private static double key(double s) {
+        return Double.isInfinite(s) || Math.abs(s) > 1e6 ? s : Math.rint(s * 1e9) / 1e9;
     }
 }
