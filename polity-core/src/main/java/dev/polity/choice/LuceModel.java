@@ -32,7 +32,11 @@ public final class LuceModel {
     }
 
     /** Tolerance on the largest change of a centred log-strength between iterations. */
-    public record Options(double tolerance, int maxIterations) {
+    public record Options(double tolerance, int maxIterations, boolean traceIlsr) {
+        public Options(double tolerance, int maxIterations) {
+            this(tolerance, maxIterations, false);
+        }
+
         public static Options defaults(Method m) {
             return new Options(1e-10, m == Method.MM ? 20_000 : 1_000);
         }
@@ -183,10 +187,11 @@ public final class LuceModel {
             theta = next;
             lastChange = change;
             it++;
-            trace[it] = logLikelihood(d, theta, 0);
             converged = change < o.tolerance();
+            // the likelihood is evaluated only when asked for: on a million comparisons it costs a sweep
+            trace[it] = o.traceIlsr() || converged || it == o.maxIterations() ? logLikelihood(d, theta, 0) : Double.NaN;
         }
-        return new Fit(Method.ILSR, 0, theta, it, logLikelihood(d, theta, 0), converged, Arrays.copyOf(trace, it + 1));
+        return new Fit(Method.ILSR, 0, theta, it, trace[it], converged, Arrays.copyOf(trace, it + 1));
     }
 
     /**

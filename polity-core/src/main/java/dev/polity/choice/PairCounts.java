@@ -52,12 +52,51 @@ public record PairCounts(int items, int[] first, int[] second, double[] firstWin
         for (int r = 0; r < rows && unitWeights; r++) {
             unitWeights = weight[r] == 1.0 && !tie[r];
         }
+        if (unitWeights && (long) n * n <= 16_000_000L) {
+            return dense(n, winner, loser, keep);
+        }
         if (unitWeights) {
             long[] k = Arrays.copyOf(keys, m);
             Arrays.sort(k);
             return fromSortedKeys(n, k);
         }
         return weighted(n, winner, loser, weight, tie, keep);
+    }
+
+    /** Counting into an n x n table is the fastest way when it fits in memory. */
+    private static PairCounts dense(int n, int[] winner, int[] loser, boolean[] keep) {
+        int[] table = new int[n * n];
+        for (int r = 0; r < winner.length; r++) {
+            if ((keep == null || keep[r]) && winner[r] != loser[r]) {
+                table[winner[r] * n + loser[r]]++;
+            }
+        }
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (table[i * n + j] + table[j * n + i] > 0) {
+                    m++;
+                }
+            }
+        }
+        int[] first = new int[m];
+        int[] second = new int[m];
+        double[] fw = new double[m];
+        double[] sw = new double[m];
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                int a = table[i * n + j];
+                int b = table[j * n + i];
+                if (a + b > 0) {
+                    first[p] = i;
+                    second[p] = j;
+                    fw[p] = a;
+                    sw[p++] = b;
+                }
+            }
+        }
+        return new PairCounts(n, first, second, fw, sw);
     }
 
     private static PairCounts fromSortedKeys(int n, long[] keys) {

@@ -19,7 +19,113 @@ public final class PairwiseReader {
     }
 
     public static Comparisons read(Path file) {
-        return parse(CsvTable.read(file), file.toString());
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidInputException(file.toString(), 0, "no such file");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Comparisons fast = integerPairs(bytes);
+        return fast != null ? fast : parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), file.toString());
+    }
+
+    /**
+     * The common large case, a two-column {@code winner,loser} file of whole-number ids, read straight from the
+     * bytes without making strings. Returns null on anything else (quotes, other columns, other ids, odd
+     * lines), and the general parser then reads the file and reports any error with its line.
+     */
+    static Comparisons integerPairs(byte[] b) {
+        int pos = 0;
+        int n = b.length;
+        int eol = 0;
+        while (eol < n && b[eol] != '\n') {
+            eol++;
+        }
+        String header = new String(b, 0, eol, java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (!header.equalsIgnoreCase("winner,loser")) {
+            return null;
+        }
+        pos = eol + 1;
+        int cap = Math.max(16, n / 8);
+        int[] w = new int[cap];
+        int[] l = new int[cap];
+        int rows = 0;
+        while (pos < n) {
+            if (b[pos] == '\n' || b[pos] == '\r') {
+                pos++;
+                continue;
+            }
+            long[] out = new long[2];
+            for (int k = 0; k < 2; k++) {
+                int start = pos;
+                boolean neg = pos < n && b[pos] == '-';
+                if (neg) {
+                    pos++;
+                }
+                long v = 0;
+                int digits = 0;
+                while (pos < n && b[pos] >= '0' && b[pos] <= '9') {
+                    v = v * 10 + (b[pos++] - '0');
+                    digits++;
+                }
+                if (digits == 0 || digits > 9 || (b[start + (neg ? 1 : 0)] == '0' && digits > 1)) {
+                    return null;
+                }
+                out[k] = neg ? -v : v;
+                if (k == 0) {
+                    if (pos >= n || b[pos] != ',') {
+                        return null;
+                    }
+                    pos++;
+                }
+            }
+            if (pos < n && b[pos] == '\r') {
+                pos++;
+            }
+            if (pos < n && b[pos] != '\n') {
+                return null;
+            }
+            if (out[0] == out[1]) {
+                return null;
+            }
+            if (rows == w.length) {
+                w = Arrays.copyOf(w, rows * 2);
+                l = Arrays.copyOf(l, rows * 2);
+            }
+            w[rows] = (int) out[0];
+            l[rows] = (int) out[1];
+            rows++;
+        }
+        if (rows == 0) {
+            return null;
+        }
+        int[] all = new int[2 * rows];
+        System.arraycopy(w, 0, all, 0, rows);
+        System.arraycopy(l, 0, all, rows, rows);
+        int[] ids = Arrays.stream(all).sorted().distinct().toArray();
+        int[] winner = new int[rows];
+        int[] loser = new int[rows];
+        int lo = ids[0];
+        int span = ids[ids.length - 1] - lo;
+        int[] dense = span < 50_000_000 ? new int[span + 1] : null;
+        if (dense != null) {
+            for (int i = 0; i < ids.length; i++) {
+                dense[ids[i] - lo] = i;
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            winner[r] = dense != null ? dense[w[r] - lo] : Arrays.binarySearch(ids, w[r]);
+            loser[r] = dense != null ? dense[l[r] - lo] : Arrays.binarySearch(ids, l[r]);
+        }
+        List<Object> items = new ArrayList<>(ids.length);
+        for (int id : ids) {
+            items.add(id);
+        }
+        double[] weight = new double[rows];
+        Arrays.fill(weight, 1.0);
+        return new Comparisons(items, winner, loser, weight, new boolean[rows], List.of(), new int[0][], List.of());
     }
 
     public static Comparisons parse(String text, String file) {

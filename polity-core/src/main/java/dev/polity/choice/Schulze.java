@@ -58,10 +58,7 @@ final class Schulze {
                     continue;
                 }
                 for (int j = 0; j < n; j++) {
-                    double via = pk[j] < pik ? pk[j] : pik;
-                    if (via > pi[j]) {
-                        pi[j] = via;
-                    }
+                    pi[j] = Math.max(pi[j], Math.min(pk[j], pik));
                 }
             }
         }
