@@ -1,0 +1,457 @@
+package dev.polity.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polity.choice.Bootstrap;
+import dev.polity.choice.BallotCsvReader;
+import dev.polity.choice.Choices;
+import dev.polity.choice.Comparisons;
+import dev.polity.choice.Fit;
+import dev.polity.choice.GroupAnalysis;
+import dev.polity.choice.LuceModel;
+import dev.polity.choice.MajorityMatrix;
+import dev.polity.choice.PairCounts;
+import dev.polity.choice.PairwiseReader;
+import dev.polity.choice.PrefLibReader;
+import dev.polity.choice.Profile;
+import dev.polity.choice.Ratings;
+import dev.polity.choice.RatingsReader;
+import dev.polity.choice.Rule;
+import dev.polity.choice.RuleRefusal;
+import dev.polity.choice.RuleResult;
+import dev.polity.choice.Welfare;
+import dev.polity.norms.InvalidInputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code polity aggregate}: voting rules, Bradley-Terry / Plackett-Luce, group welfare and diagnostics. */
+@Command(name = "aggregate", mixinStandardHelpOptions = true,
+        description = "Aggregate ranked ballots, pairwise comparisons or ratings with auditable rules, models and welfare functions.")
+public final class AggregateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "PrefLib .soc/.soi/.toc/.toi, or a CSV (pairwise winner,loser; ballots with a ranking column; ratings).")
+    Path file;
+
+    @Option(names = "--format", description = "preflib, ballots, pairwise or ratings (default: from the extension and the CSV header).")
+    String format;
+
+    @Option(names = "--rule", description = "plurality, borda, copeland, schulze, ranked-pairs, irv, kemeny, maximal-lotteries or all (default: all).")
+    String rule;
+
+    @Option(names = "--model", description = "bradley-terry or plackett-luce.")
+    String model;
+
+    @Option(names = "--method", defaultValue = "ilsr", description = "mm or ilsr (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--alpha", defaultValue = "0", description = "L2 penalty (alpha/2)||theta||^2 on log-strengths; > 0 needs --method mm (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--groups", split = ",", description = "Rater/voter attributes defining groups, e.g. country,age_group (crossed when several).")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--welfare", defaultValue = "utilitarian", description = "utilitarian, egalitarian, leximin or nash (default: ${DEFAULT-VALUE}).")
+    String welfare;
+
+    @Option(names = "--weights", defaultValue = "equal", description = "equal, proportional, or a CSV file group,weight (default: ${DEFAULT-VALUE}).")
+    String weights;
+
+    @Option(names = "--bootstrap", defaultValue = "0", description = "Bootstrap samples for confidence intervals of model strengths.")
+    int bootstrap;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--rater-column", description = "Ratings: the rater id column (default: rater, user_id, annotator).")
+    String raterColumn;
+
+    @Option(names = "--item-column", description = "Ratings: the item id column (default: item, instance_id).")
+    String itemColumn;
+
+    @Option(names = "--rating-column", description = "Ratings: the value column (default: rating, value, score, offensiveness).")
+    String ratingColumn;
+
+    @Option(names = "--out", description = "Write report.html and result.json into this folder.")
+    Path out;
+
+    @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
+    boolean json;
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file.toString(), 0, "no such file");
+        }
+        String fmt = format != null ? format.toLowerCase(Locale.ROOT) : detect(file);
+        Welfare w = Welfare.byId(welfare);
+        if (rule != null && !rule.equals("all")) {
+            Rule.byId(rule);
+        }
+        LuceModel.Method.byId(method);
+        Map<String, Object> result;
+        AggregateReport report = new AggregateReport(file.getFileName().toString());
+        switch (fmt) {
+            case "preflib", "ballots" -> {
+                Profile p = fmt.equals("preflib") ? PrefLibReader.read(file) : BallotCsvReader.read(file);
+                report.title = p.title();
+                if (model != null) {
+                    result = modelResult(p.items(), choicesOf(p), report);
+                } else {
+                    result = rulesResult(p, null, report);
+                }
+                if (!groups.isEmpty()) {
+                    if (!fmt.equals("ballots")) {
+                        throw new InvalidInputException(file.toString(), 0, "--groups needs voter attributes: PrefLib files have none; use a ballots CSV");
+                    }
+                    requireAttributes(p.ballots().isEmpty() ? List.of() : List.copyOf(p.ballots().get(0).attributes().keySet()));
+                    GroupAnalysis.GroupInput in = GroupAnalysis.fromProfile(p, groups);
+                    result.put("groups", groupsJson(p.items(), in, w, report));
+                }
+            }
+            case "pairwise" -> {
+                Comparisons c = PairwiseReader.read(file);
+                if (!groups.isEmpty()) {
+                    requireAttributes(c.attributeNames());
+                }
+                if (model != null || rule == null) {
+                    if (model != null && !model.equals("bradley-terry")) {
+                        throw new InvalidInputException(null, "--model: pairwise comparisons take bradley-terry, got '" + model + "'");
+                    }
+                    model = "bradley-terry";
+                    result = modelResult(c.items(), Choices.of(c.counts()), report);
+                } else {
+                    result = rulesResult(null, majorityOf(c.counts()), report);
+                }
+                if (!groups.isEmpty()) {
+                    result.put("groups", groupsJson(c.items(), pairwiseGroups(c), w, report));
+                }
+            }
+            case "ratings" -> {
+                Ratings r = RatingsReader.read(file, new RatingsReader.Columns(raterColumn, itemColumn, ratingColumn));
+                requireAttributes(r.attributeNames());
+                GroupAnalysis.GroupInput in = GroupAnalysis.fromRatings(r, groups);
+                result = new LinkedHashMap<>();
+                result.put("format", "ratings");
+                result.put("value", r.valueName());
+                result.put("raters", r.raters().size());
+                result.put("ratings", r.size());
+                result.put("groups", groupsJson(r.items(), in, w, report));
+                report.ratings(r);
+            }
+            default -> throw new InvalidInputException(null, "--format: expected preflib, ballots, pairwise or ratings, got '" + fmt + "'");
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (out != null) {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("result.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("report.html"), report.html(), StandardCharsets.UTF_8);
+        }
+        if (json) {
+            o.println(JSON.writeValueAsString(result));
+        } else {
+            o.print(AggregateText.render(result));
+            if (out != null) {
+                o.println("report: " + out.resolve("report.html"));
+            }
+        }
+        return 0;
+    }
+
+    private void requireAttributes(List<String> available) {
+        for (String g : groups) {
+            if (!available.contains(g)) {
+                throw new InvalidInputException(file.toString(), 1, "--groups: no attribute column '" + g + "'; attributes are " + available);
+            }
+        }
+    }
+
+    static String detect(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.matches(".*\\.(soc|soi|toc|toi)$")) {
+            return "preflib";
+        }
+        String first;
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            first = lines.findFirst().orElse("").toLowerCase(Locale.ROOT);
+        }
+        List<String> cols = Arrays.stream(first.split(",")).map(String::strip).toList();
+        if (cols.contains("winner") && cols.contains("loser")) {
+            return "pairwise";
+        }
+        if (cols.contains("ranking") || cols.contains("ballot")) {
+            return "ballots";
+        }
+        if (first.startsWith("#")) {
+            return "preflib";
+        }
+        return "ratings";
+    }
+
+    private Choices choicesOf(Profile p) {
+        return switch (model) {
+            case "plackett-luce" -> Choices.of(p);
+            case "bradley-terry" -> Choices.of(countsOf(p.majority()));
+            default -> throw new InvalidInputException(null, "--model: expected bradley-terry or plackett-luce, got '" + model + "'");
+        };
+    }
+
+    static PairCounts countsOf(MajorityMatrix m) {
+        int n = m.size();
+        List<int[]> pairs = new ArrayList<>();
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                if (m.prefer(a, b) + m.prefer(b, a) > 0) {
+                    pairs.add(new int[] {a, b});
+                }
+            }
+        }
+        int[] f = new int[pairs.size()];
+        int[] s = new int[pairs.size()];
+        double[] fw = new double[pairs.size()];
+        double[] sw = new double[pairs.size()];
+        for (int k = 0; k < pairs.size(); k++) {
+            f[k] = pairs.get(k)[0];
+            s[k] = pairs.get(k)[1];
+            fw[k] = m.prefer(f[k], s[k]);
+            sw[k] = m.prefer(s[k], f[k]);
+        }
+        return new PairCounts(n, f, s, fw, sw);
+    }
+
+    static MajorityMatrix majorityOf(PairCounts c) {
+        double[][] n = new double[c.items()][c.items()];
+        for (int p = 0; p < c.pairs(); p++) {
+            n[c.first()[p]][c.second()[p]] += c.firstWins()[p];
+            n[c.second()[p]][c.first()[p]] += c.secondWins()[p];
+        }
+        return new MajorityMatrix(n);
+    }
+
+    private Map<String, Object> modelResult(List<Object> items, Choices data, AggregateReport report) {
+        LuceModel.Method m = LuceModel.Method.byId(method);
+        Fit fit = LuceModel.fit(data, m, alpha);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("items", items);
+        r.put("theta", fit.theta());
+        r.put("iterations", fit.iterations());
+        r.put("log_likelihood", fit.logLikelihood());
+        r.put("model", model);
+        r.put("method", m.id());
+        r.put("alpha", alpha);
+        r.put("converged", fit.converged());
+        if (bootstrap > 0) {
+            Bootstrap.Interval ci;
+            try (ProgressBar pb = progress("bootstrap", bootstrap)) {
+                ci = Bootstrap.strengths(data, m, alpha, fit, bootstrap, seed, pb::stepTo);
+            }
+            r.put("bootstrap", bootstrap);
+            r.put("theta_lower", ci.lower());
+            r.put("theta_upper", ci.upper());
+            report.model(items, fit, ci, model);
+        } else {
+            report.model(items, fit, null, model);
+        }
+        return r;
+    }
+
+    private Map<String, Object> rulesResult(Profile p, MajorityMatrix given, AggregateReport report) {
+        MajorityMatrix m = given != null ? given : p.majority();
+        List<Object> items = p != null ? p.items() : null;
+        double voters = p != null ? p.voters() : 0;
+        if (given != null) {
+            voters = 0;
+            for (int a = 0; a < m.size(); a++) {
+                for (int b = a + 1; b < m.size(); b++) {
+                    voters = Math.max(voters, m.prefer(a, b) + m.prefer(b, a));
+                }
+            }
+        }
+        final List<Object> labels = items;
+        String which = rule == null ? "all" : rule;
+        List<Rule> rules = which.equals("all") ? Rule.all() : List.of(Rule.byId(which));
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<RuleResult> done = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Rule r : rules) {
+            if (p == null && !r.majorityOnly()) {
+                if (rules.size() == 1) {
+                    throw new InvalidInputException(null, "--rule " + r.id() + " needs ranked ballots; pairwise comparisons support "
+                            + "borda, copeland, schulze, ranked-pairs, kemeny, maximal-lotteries");
+                }
+                skipped.add(r.id() + ": needs ranked ballots");
+                continue;
+            }
+            RuleResult res;
+            try {
+                res = p != null && !r.majorityOnly() ? r.apply(p) : r.apply(m, voters);
+            } catch (RuleRefusal e) {
+                if (rules.size() == 1) {
+                    throw e;
+                }
+                skipped.add(e.getMessage());
+                continue;
+            }
+            done.add(res);
+            out.add(ruleJson(res, labels));
+        }
+        report.rules(labels, m, done);
+        if (rules.size() == 1) {
+            return out.get(0);
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("rules", out);
+        int cw = m.condorcetWinner();
+        int cl = m.condorcetLoser();
+        r.put("condorcet_winner", cw < 0 ? null : labels.get(cw));
+        r.put("condorcet_loser", cl < 0 ? null : labels.get(cl));
+        r.put("smith_set", m.smithSet().stream().map(labels::get).toList());
+        r.put("majority_cycle", m.hasMajorityCycle());
+        if (cw >= 0) {
+            r.put("condorcet_winner_elected_by", done.stream().filter(x -> x.winner() == cw).map(x -> x.rule().id()).toList());
+        }
+        if (!skipped.isEmpty()) {
+            r.put("skipped", skipped);
+        }
+        return r;
+    }
+
+    static Map<String, Object> ruleJson(RuleResult res, List<Object> items) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("rule", res.rule().id());
+        j.put("winners", res.winners().stream().map(items::get).toList());
+        j.put("ranking", res.ranking().stream().map(items::get).toList());
+        j.put("tie_broken", res.tieBroken());
+        if (res.lottery() != null) {
+            Map<String, Double> lot = new LinkedHashMap<>();
+            for (int a = 0; a < items.size(); a++) {
+                lot.put(String.valueOf(items.get(a)), res.lottery()[a]);
+            }
+            j.put("lottery", lot);
+        }
+        if (res.note() != null) {
+            j.put("note", res.note());
+        }
+        return j;
+    }
+
+    private GroupAnalysis.GroupInput pairwiseGroups(Comparisons c) {
+        Map<String, PairCounts> byGroup = c.groupCounts(groups);
+        Map<String, Double> sizes = c.groupSizes(groups);
+        double[][] u = new double[byGroup.size()][];
+        double[] sz = new double[byGroup.size()];
+        List<String> names = new ArrayList<>(byGroup.keySet());
+        try (ProgressBar pb = progress("group fits", names.size())) {
+            for (int g = 0; g < names.size(); g++) {
+                Choices d = Choices.of(byGroup.get(names.get(g)));
+                // a group's comparisons rarely connect every item, so its fit always carries a light prior
+                Fit f = LuceModel.fit(d, LuceModel.Method.MM, Math.max(alpha, 0.01));
+                u[g] = GroupAnalysis.utilityOf(f.theta());
+                sz[g] = sizes.getOrDefault(names.get(g), 0.0);
+                pb.step();
+            }
+        }
+        return new GroupAnalysis.GroupInput(names, u, null, sz);
+    }
+
+    private Map<String, Object> groupsJson(List<Object> items, GroupAnalysis.GroupInput in, Welfare w, AggregateReport report) throws IOException {
+        GroupAnalysis.Weights mode;
+        Map<String, Double> given = Map.of();
+        switch (weights) {
+            case "equal" -> mode = GroupAnalysis.Weights.EQUAL;
+            case "proportional" -> mode = GroupAnalysis.Weights.PROPORTIONAL;
+            default -> {
+                mode = GroupAnalysis.Weights.GIVEN;
+                given = readWeights(Path.of(weights));
+            }
+        }
+        double[] wt = GroupAnalysis.weights(mode, in.groups(), in.sizes(), given);
+        GroupAnalysis a = GroupAnalysis.of(items, in.groups(), in.utility(), in.observed(), in.sizes(), wt, w);
+        report.groups(a);
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("attributes", groups);
+        j.put("welfare", w.id());
+        j.put("weights", weights);
+        List<Map<String, Object>> gs = new ArrayList<>();
+        for (GroupAnalysis.GroupReport r : a.reports()) {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("group", r.group());
+            g.put("size", r.size());
+            g.put("weight", r.weight());
+            g.put("favourite", items.get(r.favourite()));
+            g.put("favourite_collective_rank", r.favouriteRank());
+            g.put("regret", r.regret());
+            g.put("kendall_tau", r.tau());
+            g.put("top", r.ownRanking().stream().limit(5).map(items::get).toList());
+            gs.add(g);
+        }
+        j.put("per_group", gs);
+        Map<String, Object> coll = new LinkedHashMap<>();
+        for (GroupAnalysis.Collective c : a.collectives().values()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("top", c.ranking().stream().limit(10).map(items::get).toList());
+            x.put("sides_with", in.groups().get(c.sidesWith()));
+            Map<String, Double> tau = new LinkedHashMap<>();
+            for (int g = 0; g < in.groups().size(); g++) {
+                tau.put(in.groups().get(g), c.tau()[g]);
+            }
+            x.put("kendall_tau", tau);
+            coll.put(c.welfare().id(), x);
+        }
+        j.put("collective", coll);
+        j.put("worst_off", a.worstOff().group());
+        j.put("most_disputed", a.disagreement().stream().limit(10).map(x -> Map.of("item", items.get(x), "spread", a.spread()[x])).toList());
+        return j;
+    }
+
+    private static Map<String, Double> readWeights(Path f) throws IOException {
+        if (!Files.isRegularFile(f)) {
+            throw new InvalidInputException(null, "--weights: expected equal, proportional or a CSV file group,weight; no file '" + f + "'");
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (l.isEmpty() || (i == 0 && l.toLowerCase(Locale.ROOT).startsWith("group,"))) {
+                continue;
+            }
+            int comma = l.lastIndexOf(',');
+            try {
+                double v = Double.parseDouble(l.substring(comma + 1).strip());
+                if (comma <= 0 || !(v >= 0)) {
+                    throw new NumberFormatException();
+                }
+                m.put(l.substring(0, comma).strip(), v);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(f.toString(), i + 1, "expected 'group,weight' with a weight >= 0, got '" + l + "'");
+            }
+        }
+        return m;
+    }
+
+    private static ProgressBar progress(String task, long max) {
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500)
+                .continuousUpdate().build();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.polity.choice;
+
+import dev.polity.norms.InvalidInputException;
+import java.util.List;
+import java.util.function.Function;
+
+/** Group labels from rater attributes: single ({@code Woman}) or crossed ({@code Woman & 18-24}). */
+public final class Groups {
+    private Groups() {
+    }
+
+    public static String label(List<String> attributes, Function<String, String> value) {
+        if (attributes.isEmpty()) {
+            return "all";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String a : attributes) {
+            if (sb.length() > 0) {
+                sb.append(" & ");
+            }
+            String v = value.apply(a);
+            sb.append(v == null || v.isBlank() ? "(missing)" : v.trim());
+        }
+        return sb.toString();
+    }
+
+    static void requireColumns(String file, String[] header, List<String> attributes) {
+        for (String a : attributes) {
+            if (CsvTable.column(header, a) < 0) {
+                throw new InvalidInputException(file, 1, "no column '" + a + "' for --groups; columns are " + String.join(",", header));
+            }
+        }
+    }
+}
