@@ -100,6 +100,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     });
     private final Deque<Reply> script = new ArrayDeque<>();
     private final List<JsonNode> bodies = new ArrayList<>();
+    private final List<String> authorizations = new ArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -183,8 +184,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return List.copyOf(bodies);
     }
 
-    private synchronized Reply next(JsonNode body) {
+    /** The Authorization header of every chat request ("" when absent), in arrival order. */
+    public synchronized List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
+    private synchronized Reply next(JsonNode body, String authorization) {
         bodies.add(body);
+        authorizations.add(authorization == null ? "" : authorization);
         Reply scripted = script.poll();
         return scripted != null ? scripted : byPrompt.apply(lastUserPrompt(body));
     }
@@ -202,7 +209,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
             try (InputStream in = ex.getRequestBody()) {
                 body = JSON.readTree(in);
             }
-            Reply reply = next(body);
+            Reply reply = next(body, ex.getRequestHeaders().getFirst("Authorization"));
             if (!everyDelay.isZero()) {
                 pause(everyDelay);
             }

@@ -49,6 +49,7 @@ class ModelSpecTest {
             ModelSpec spec = ModelSpec.parse("openai:fake@" + server.baseUrl() + "?key-env=TEST_KEY");
             AnswerSource source = spec.open(Map.of("TEST_KEY", "sk-abc")::get, CallPolicy.DEFAULT, new ConcurrencyLimit(1));
             assertThat(source.answer(AnswerRequest.of("hi")).text()).isEqualTo("You asked: hi");
+            assertThat(server.authorizations()).containsExactly("Bearer sk-abc");
             assertThat(source.name()).doesNotContain("sk-abc").isEqualTo("openai:fake@" + server.baseUrl());
         }
     }
