@@ -34,7 +34,9 @@ abstract class RunStoreContract {
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     static Provenance provenance() {
