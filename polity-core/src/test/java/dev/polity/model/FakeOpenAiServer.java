@@ -169,7 +169,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return this;
     }
 
-    /** Chat requests received so far (those that were dropped or failed included). */
+    /** Chat requests served so far, scripted failures and drops included; none after the server died. */
     public int requests() {
         return requests.get();
     }
@@ -197,14 +197,18 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     private void chat(HttpExchange ex) throws IOException {
-        int n = requests.incrementAndGet();
+        int n;
+        synchronized (this) {
+            n = dead || requests.get() >= dieAfter ? -1 : requests.incrementAndGet();
+        }
+        if (n < 0) {
+            // dead: the port is closing; this connection is cut without an answer and not counted
+            ex.close();
+            return;
+        }
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try {
-            if (dead || n > dieAfter) {
-                ex.close();
-                return;
-            }
             JsonNode body;
             try (InputStream in = ex.getRequestBody()) {
                 body = JSON.readTree(in);
