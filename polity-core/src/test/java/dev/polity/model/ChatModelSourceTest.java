@@ -186,7 +186,7 @@ class ChatModelSourceTest {
     @Test
     void withoutALimitTheServerSeesMoreInFlight() throws Exception {
         // the control for the two tests above: the fake server does handle requests in parallel
-        server.delay(Duration.ofMillis(150));
+        server.delay(Duration.ofMillis(400));
         assertThat(maxInFlightWith(source(FAST.withConcurrency(8)), 8)).isGreaterThan(3);
     }
 
@@ -205,6 +205,28 @@ class ChatModelSourceTest {
             pool.shutdownNow();
         }
         return server.maxInFlight();
+    }
+
+    @Test
+    void anyChatModelGetsTheSameRetriesOnLangChain4jsTypedExceptions() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        dev.langchain4j.model.chat.ChatModel flaky = new dev.langchain4j.model.chat.ChatModel() {
+            @Override
+            public dev.langchain4j.model.chat.response.ChatResponse doChat(dev.langchain4j.model.chat.request.ChatRequest request) {
+                if (calls.incrementAndGet() <= 2) {
+                    throw new dev.langchain4j.exception.RateLimitException("slow down");
+                }
+                assertThat(request.parameters().temperature()).isEqualTo(0.5);
+                return dev.langchain4j.model.chat.response.ChatResponse.builder()
+                        .aiMessage(dev.langchain4j.data.message.AiMessage.from("fine")).build();
+            }
+        };
+        Answer a = ChatModelSource.of("custom", flaky, FAST).answer(AnswerRequest.of("x").withTemperature(0.5));
+        assertThat(a).isEqualTo(new Answer("fine", "custom", a.latency(), null, null, null));
+        assertThat(calls.get()).isEqualTo(3);
+        calls.set(-100);
+        assertThatThrownBy(() -> ChatModelSource.of("custom", flaky, FAST).answer(AnswerRequest.of("x")))
+                .isInstanceOf(AnswerUnavailableException.class).hasMessage("custom: slow down (gave up after 4 attempts)");
     }
 
     @Test
