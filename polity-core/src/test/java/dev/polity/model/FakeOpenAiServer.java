@@ -1,0 +1,325 @@
+package dev.polity.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * An OpenAI-compatible chat endpoint on 127.0.0.1 and an ephemeral port, for tests that need a live model
+ * without a network: {@code POST /v1/chat/completions}, {@code GET /v1/models}, and Ollama's
+ * {@code POST /api/chat}. What it replies is scripted: a queue of replies for the next requests, then a
+ * default computed from the last user prompt. It counts requests and the most ever in flight at once, and
+ * keeps every request body.
+ *
+ * <pre>{@code
+ * try (FakeOpenAiServer server = FakeOpenAiServer.start().answering(p -> "echo " + p)) {
+ *     server.script(Reply.rateLimited(1), Reply.status(500, "boom"));   // the first two requests fail
+ *     ... ChatModelSource.openAi("fake", server.baseUrl(), null, policy, limit) ...
+ * }
+ * }</pre>
+ */
+public final class FakeOpenAiServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the server does with one request. */
+    public sealed interface Reply {
+        /** A well-formed completion with this text. */
+        static Reply ok(String text) {
+            return new Ok(text, "stop");
+        }
+
+        static Reply ok(String text, String finishReason) {
+            return new Ok(text, finishReason);
+        }
+
+        /** An error status with a JSON error body. */
+        static Reply status(int code, String message) {
+            return new Status(code, message, null);
+        }
+
+        /** 429 Too Many Requests with {@code Retry-After: seconds}. */
+        static Reply rateLimited(int retryAfterSeconds) {
+            return new Status(429, "rate limit exceeded", retryAfterSeconds);
+        }
+
+        /** 200 with a body that is not the JSON a client expects. */
+        static Reply malformed(String body) {
+            return new Raw(200, body);
+        }
+
+        /** Closes the connection without a response. */
+        static Reply drop() {
+            return new Drop();
+        }
+
+        /** {@code then}, after a wait. */
+        static Reply delayed(Duration wait, Reply then) {
+            return new Delayed(wait, then);
+        }
+    }
+
+    public record Ok(String text, String finishReason) implements Reply {
+    }
+
+    public record Status(int code, String message, Integer retryAfterSeconds) implements Reply {
+    }
+
+    public record Raw(int code, String body) implements Reply {
+    }
+
+    public record Drop() implements Reply {
+    }
+
+    public record Delayed(Duration pause, Reply then) implements Reply {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-openai");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Deque<Reply> script = new ArrayDeque<>();
+    private final List<JsonNode> bodies = new ArrayList<>();
+    private final List<String> authorizations = new ArrayList<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private volatile Function<String, Reply> byPrompt = p -> Reply.ok("You asked: " + p);
+    private volatile Duration everyDelay = Duration.ZERO;
+    private volatile int dieAfter = Integer.MAX_VALUE;
+    private volatile boolean dead;
+
+    private FakeOpenAiServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.createContext("/v1/chat/completions", this::chat);
+        server.createContext("/v1/models", this::models);
+        server.createContext("/api/chat", this::chat);
+        server.setExecutor(workers);
+    }
+
+    /** A running server; close it when done. */
+    public static FakeOpenAiServer start() {
+        try {
+            FakeOpenAiServer s = new FakeOpenAiServer();
+            s.server.start();
+            return s;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the fake server on 127.0.0.1", e);
+        }
+    }
+
+    /** The base URL an OpenAI client takes, e.g. {@code http://127.0.0.1:41234/v1}. */
+    public String baseUrl() {
+        return root() + "/v1";
+    }
+
+    /** The server root, what an Ollama client takes. */
+    public String root() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Unscripted requests are answered with {@code answer(lastUserPrompt)}. */
+    public FakeOpenAiServer answering(Function<String, String> answer) {
+        Objects.requireNonNull(answer);
+        this.byPrompt = p -> Reply.ok(answer.apply(p));
+        return this;
+    }
+
+    /** Unscripted requests get {@code reply(lastUserPrompt)}: any reply, chosen per prompt. */
+    public FakeOpenAiServer replying(Function<String, Reply> reply) {
+        this.byPrompt = Objects.requireNonNull(reply);
+        return this;
+    }
+
+    /** The next requests, in arrival order, get these replies; later ones the default. */
+    public synchronized FakeOpenAiServer script(Reply... next) {
+        script.addAll(List.of(next));
+        return this;
+    }
+
+    /** Every request waits this long before its reply. */
+    public FakeOpenAiServer delay(Duration wait) {
+        this.everyDelay = Objects.requireNonNull(wait);
+        return this;
+    }
+
+    /** After answering {@code n} requests the server stops: later connections are refused. */
+    public FakeOpenAiServer dieAfter(int n) {
+        this.dieAfter = n;
+        return this;
+    }
+
+    /** Chat requests served so far, scripted failures and drops included; none after the server died. */
+    public int requests() {
+        return requests.get();
+    }
+
+    /** The most chat requests ever being handled at the same time. */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    /** Every chat request body received, in arrival order. */
+    public synchronized List<JsonNode> requestBodies() {
+        return List.copyOf(bodies);
+    }
+
+    /** The Authorization header of every chat request ("" when absent), in arrival order. */
+    public synchronized List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
+    private synchronized Reply next(JsonNode body, String authorization) {
+        bodies.add(body);
+        authorizations.add(authorization == null ? "" : authorization);
+        Reply scripted = script.poll();
+        return scripted != null ? scripted : byPrompt.apply(lastUserPrompt(body));
+    }
+
+    private void chat(HttpExchange ex) throws IOException {
+        int n;
+        synchronized (this) {
+            n = dead || requests.get() >= dieAfter ? -1 : requests.incrementAndGet();
+        }
+        if (n < 0) {
+            // dead: the port is closing; this connection is cut without an answer and not counted
+            ex.close();
+            return;
+        }
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try {
+            JsonNode body;
+            try (InputStream in = ex.getRequestBody()) {
+                body = JSON.readTree(in);
+            }
+            Reply reply = next(body, ex.getRequestHeaders().getFirst("Authorization"));
+            if (!everyDelay.isZero()) {
+                pause(everyDelay);
+            }
+            respond(ex, reply, body, ex.getRequestURI().getPath().startsWith("/api/"));
+        } finally {
+            inFlight.decrementAndGet();
+            if (n == dieAfter) {
+                dead = true;
+                Thread stopper = new Thread(() -> server.stop(0));
+                stopper.setDaemon(true);
+                stopper.start();
+            }
+        }
+    }
+
+    private void respond(HttpExchange ex, Reply reply, JsonNode request, boolean ollama) throws IOException {
+        if (reply instanceof Delayed d) {
+            pause(d.pause());
+            respond(ex, d.then(), request, ollama);
+        } else if (reply instanceof Drop) {
+            ex.close();
+        } else if (reply instanceof Raw r) {
+            send(ex, r.code(), r.body());
+        } else if (reply instanceof Status s) {
+            if (s.retryAfterSeconds() != null) {
+                ex.getResponseHeaders().set("Retry-After", String.valueOf(s.retryAfterSeconds()));
+            }
+            ObjectNode err = JSON.createObjectNode();
+            err.putObject("error").put("message", s.message()).put("type", "fake_error").put("code", s.code());
+            send(ex, s.code(), err.toString());
+        } else if (reply instanceof Ok ok) {
+            send(ex, 200, (ollama ? ollamaCompletion(request, ok) : completion(request, ok, requests.get())).toString());
+        }
+    }
+
+    private static ObjectNode completion(JsonNode request, Ok ok, int n) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("id", "chatcmpl-fake-" + n).put("object", "chat.completion").put("created", 1_700_000_000L)
+                .put("model", request.path("model").asText("fake-model"));
+        ObjectNode choice = out.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.putObject("message").put("role", "assistant").put("content", ok.text());
+        choice.put("finish_reason", ok.finishReason());
+        int prompt = words(request);
+        int completion = ok.text().isBlank() ? 0 : ok.text().trim().split("\\s+").length;
+        out.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completion)
+                .put("total_tokens", prompt + completion);
+        return out;
+    }
+
+    private static ObjectNode ollamaCompletion(JsonNode request, Ok ok) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("model", request.path("model").asText("fake-model")).put("created_at", "2026-01-01T00:00:00Z");
+        out.putObject("message").put("role", "assistant").put("content", ok.text());
+        out.put("done", true).put("done_reason", ok.finishReason());
+        out.put("prompt_eval_count", words(request));
+        out.put("eval_count", ok.text().isBlank() ? 0 : ok.text().trim().split("\\s+").length);
+        return out;
+    }
+
+    /** A stand-in token count: whitespace-separated words over all messages. */
+    private static int words(JsonNode request) {
+        int n = 0;
+        for (JsonNode m : request.path("messages")) {
+            String t = m.path("content").asText("");
+            n += t.isBlank() ? 0 : t.trim().split("\\s+").length;
+        }
+        return n;
+    }
+
+    static String lastUserPrompt(JsonNode body) {
+        ArrayNode messages = body.path("messages").isArray() ? (ArrayNode) body.path("messages") : JSON.createArrayNode();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if ("user".equals(messages.get(i).path("role").asText())) {
+                return messages.get(i).path("content").asText("");
+            }
+        }
+        return "";
+    }
+
+    private void models(HttpExchange ex) throws IOException {
+        ObjectNode out = JSON.createObjectNode().put("object", "list");
+        out.putArray("data").addObject().put("id", "fake-model").put("object", "model").put("owned_by", "polity");
+        send(ex, 200, out.toString());
+    }
+
+    private static void send(HttpExchange ex, int code, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(code, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
