@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 QuickstartCommand.class,
                 NormsCommand.class,
+                JudgeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,111 @@
+package dev.polity.cli;
+
+import dev.polity.judge.Answer;
+import dev.polity.judge.CachedEmbedder;
+import dev.polity.judge.CsvTable;
+import dev.polity.judge.DerogationDetector;
+import dev.polity.judge.JudgeModel;
+import dev.polity.judge.RefusalDetector;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code polity judge run}: copies a CSV and adds each row's {@code verdict} and {@code score}. */
+@Command(name = "run", description = "Judge every row of a CSV file in-process and write it with verdict and score columns.")
+public final class JudgeRunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--detector", required = true, description = "refusal or derogation")
+    DetectorKind detector;
+
+    @Option(names = "--model", description = "Model file from 'polity judge train' (default: the model shipped with Polity).")
+    Path model;
+
+    @Option(names = "--input", required = true, description = "CSV file with a header row.")
+    Path input;
+
+    @Option(names = "--text-column", required = true, description = "Column with the answer text.")
+    String textColumn;
+
+    @Option(names = "--prompt-column", description = "Column with the prompt (optional).")
+    String promptColumn;
+
+    @Option(names = "--out", required = true, description = "CSV file to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        CsvTable table = CsvTable.read(input);
+        int text = table.column(textColumn, "--text-column");
+        int prompt = promptColumn == null ? -1 : table.column(promptColumn, "--prompt-column");
+        List<Answer> answers = new ArrayList<>();
+        for (CsvTable.Row r : table.rows()) {
+            answers.add(new Answer(prompt < 0 ? "" : r.values().get(prompt), r.values().get(text)));
+        }
+        CachedEmbedder embedder = CachedEmbedder.miniLm();
+        List<String> verdicts = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        try (EmbeddingProgress progress = new EmbeddingProgress("judging", answers.size())) {
+            if (detector == DetectorKind.refusal) {
+                RefusalDetector d = model == null ? RefusalDetector.withDefaultModel(embedder) : new RefusalDetector(JudgeModel.read(model), embedder);
+                for (RefusalDetector.Judgement j : d.classify(answers, progress.step())) {
+                    verdicts.add(j.label().wireName());
+                    scores.add(j.score());
+                }
+            } else {
+                DerogationDetector d = model == null ? DerogationDetector.withDefaultModel(embedder) : new DerogationDetector(JudgeModel.read(model), embedder);
+                double[] s = d.scores(answers.stream().map(Answer::text).toList(), progress.step());
+                for (double v : s) {
+                    verdicts.add(v > 0.5 ? "derogatory" : "not_derogatory");
+                    scores.add(v);
+                }
+            }
+        }
+        write(table, verdicts, scores);
+        spec.commandLine().getOut().println("Judged " + answers.size() + " rows with the " + detector + " detector; wrote " + out);
+        return 0;
+    }
+
+    private void write(CsvTable table, List<String> verdicts, List<Double> scores) throws Exception {
+        List<String> header = new ArrayList<>(table.header());
+        int verdictAt = header.indexOf("verdict");
+        int scoreAt = header.indexOf("score");
+        if (verdictAt < 0) {
+            header.add("verdict");
+            verdictAt = header.size() - 1;
+        }
+        if (scoreAt < 0) {
+            header.add("score");
+            scoreAt = header.size() - 1;
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            p.printRecord(header);
+            for (int i = 0; i < table.rows().size(); i++) {
+                List<String> row = new ArrayList<>(table.rows().get(i).values());
+                while (row.size() < header.size()) {
+                    row.add("");
+                }
+                row.set(verdictAt, verdicts.get(i));
+                row.set(scoreAt, String.format(Locale.ROOT, "%.4f", scores.get(i)));
+                p.printRecord(row);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.polity.cli;
+
+import dev.polity.judge.CachedEmbedder;
+import dev.polity.judge.DerogationTrainer;
+import dev.polity.judge.JudgeModel;
+import dev.polity.judge.RefusalTrainer;
+import dev.polity.judge.TrainingData;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code polity judge train}: fits a detector to labelled CSV data and writes the model with its provenance. */
+@Command(name = "train", description = "Train a refusal or derogation detector from labelled CSV files.")
+public final class JudgeTrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--detector", required = true, description = "refusal or derogation")
+    DetectorKind detector;
+
+    @Option(names = "--input", required = true, description = "Labelled CSV file (repeat for several).")
+    List<Path> inputs;
+
+    @Option(names = "--text-column", required = true, description = "Column with the answer text.")
+    String textColumn;
+
+    @Option(names = "--prompt-column", description = "Column with the prompt (recorded; optional).")
+    String promptColumn;
+
+    @Option(names = "--label-column", required = true,
+            description = "refusal: full_compliance, full_refusal, partial_refusal (or 1_/2_/3_ forms); derogation: a number.")
+    String labelColumn;
+
+    @Option(names = "--id-column", description = "Rows sharing this column's value are one text (derogation: labels averaged).")
+    String idColumn;
+
+    @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds for the recorded metrics (default: ${DEFAULT-VALUE}; 0: none).")
+    int folds;
+
+    @Option(names = "--out", required = true, description = "Model file to write (JSON).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        TrainingData data = TrainingData.read(inputs, new TrainingData.Columns(textColumn, promptColumn, labelColumn, idColumn));
+        CachedEmbedder embedder = CachedEmbedder.miniLm();
+        JudgeModel model;
+        try (EmbeddingProgress progress = new EmbeddingProgress("embedding", data.rows().size())) {
+            model = detector == DetectorKind.refusal
+                    ? RefusalTrainer.train(data, embedder, RefusalTrainer.Settings.DEFAULT.withFolds(folds), progress.step())
+                    : DerogationTrainer.train(data, embedder, DerogationTrainer.Settings.DEFAULT.withFolds(folds), progress.step());
+        }
+        model.write(out);
+        o.println("Trained a " + detector + " model on " + model.provenance().rows() + " texts from "
+                + String.join(", ", model.provenance().inputs()) + " (sha256 " + model.provenance().dataSha256().substring(0, 12) + "…)");
+        for (Map.Entry<String, Double> m : model.provenance().crossValidated().entrySet()) {
+            o.printf("  %d-fold cross-validated %s: %.3f%n", folds, m.getKey(), m.getValue());
+        }
+        o.println("Wrote " + out);
+        return 0;
+    }
+}

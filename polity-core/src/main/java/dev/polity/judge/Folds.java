@@ -1,0 +1,28 @@
+package dev.polity.judge;
+
+import java.util.Random;
+
+/** Deterministic k-fold assignment: a seeded shuffle, then round robin, so fold sizes differ by at most one. */
+final class Folds {
+    private Folds() {
+    }
+
+    static int[] assign(int n, int k, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Random r = new Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            fold[order[i]] = i % k;
+        }
+        return fold;
+    }
+}

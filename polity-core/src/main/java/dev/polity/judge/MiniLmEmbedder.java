@@ -1,0 +1,103 @@
+package dev.polity.judge;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
+
+/**
+ * Sentence embeddings from the quantised all-MiniLM-L6-v2 model that ships inside a Maven artefact
+ * (Wang et al., 2020, "MiniLM"; Reimers and Gurevych, 2019, "Sentence-BERT"), run in-process by ONNX
+ * Runtime, so nothing is downloaded. Its tokenizer truncates at 128 word pieces, so a long answer is
+ * cut into chunks of {@value #WORDS_PER_CHUNK} words (about 100 word pieces) that are embedded
+ * separately and pooled; at most {@value #MAX_CHUNKS} chunks are read, since what decides a refusal or
+ * an insult is rarely beyond the first few hundred words.
+ */
+public final class MiniLmEmbedder implements TextEmbedder {
+    static final int WORDS_PER_CHUNK = 80;
+    static final int MAX_CHUNKS = 6;
+    private static final int BATCH = 64;
+    private final AllMiniLmL6V2QuantizedEmbeddingModel model;
+
+    public MiniLmEmbedder() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public MiniLmEmbedder(int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "polity-embed");
+            t.setDaemon(true);
+            return t;
+        });
+        this.model = new AllMiniLmL6V2QuantizedEmbeddingModel(pool);
+    }
+
+    @Override
+    public String id() {
+        return "all-minilm-l6-v2-q/chunks-" + WORDS_PER_CHUNK + "x" + MAX_CHUNKS;
+    }
+
+    @Override
+    public int dimension() {
+        return 384;
+    }
+
+    @Override
+    public List<Embedding> embed(List<String> texts, IntConsumer progress) {
+        List<Embedding> out = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += BATCH) {
+            List<String> batch = texts.subList(from, Math.min(texts.size(), from + BATCH));
+            List<List<String>> chunked = new ArrayList<>();
+            List<TextSegment> segments = new ArrayList<>();
+            for (String t : batch) {
+                List<String> chunks = chunks(t);
+                chunked.add(chunks);
+                chunks.forEach(c -> segments.add(TextSegment.from(c)));
+            }
+            List<dev.langchain4j.data.embedding.Embedding> vectors = model.embedAll(segments).content();
+            int k = 0;
+            for (List<String> chunks : chunked) {
+                float[] head = vectors.get(k).vector();
+                float[] mean = new float[head.length];
+                for (String c : chunks) {
+                    float w = Math.max(1, c.split("\\s+").length);
+                    float[] v = vectors.get(k++).vector();
+                    for (int i = 0; i < mean.length; i++) {
+                        mean[i] += w * v[i];
+                    }
+                }
+                out.add(new Embedding(head, unit(mean)));
+            }
+            progress.accept(batch.size());
+        }
+        return out;
+    }
+
+    /** Whitespace-separated words in runs of {@value #WORDS_PER_CHUNK}; an empty text is one empty chunk. */
+    static List<String> chunks(String text) {
+        String[] words = text.strip().split("\\s+");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.length && out.size() < MAX_CHUNKS; i += WORDS_PER_CHUNK) {
+            out.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, Math.min(words.length, i + WORDS_PER_CHUNK))));
+        }
+        if (out.isEmpty()) {
+            out.add("");
+        }
+        return out;
+    }
+
+    static float[] unit(float[] v) {
+        double n = 0;
+        for (float x : v) {
+            n += x * x;
+        }
+        float inv = n == 0 ? 0f : (float) (1 / Math.sqrt(n));
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= inv;
+        }
+        return v;
+    }
+}
