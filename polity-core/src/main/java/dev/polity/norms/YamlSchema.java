@@ -79,8 +79,10 @@ public final class YamlSchema {
             }
             case "pattern":
                 return Diagnostic.error(doc.at(pointer), where + ": " + shown(value) + " is not " + patternHint(m, rule));
-            case "minItems":
-                return Diagnostic.error(doc.at(pointer), where + ": expected at least one entry");
+            case "minItems": {
+                int min = rule == null ? 1 : rule.path("minItems").asInt(1);
+                return Diagnostic.error(doc.at(pointer), where + ": expected at least " + (min <= 1 ? "one entry" : min + " entries"));
+            }
             case "minLength":
                 return Diagnostic.error(doc.at(pointer), where + ": expected a non-empty text");
             case "uniqueItems":
