@@ -21,13 +21,23 @@ import org.yaml.snakeyaml.nodes.Tag;
  * written, so schema and semantic errors can name a line and column. Keys are JSON pointers
  * ({@code /norms/3/kind}); a key's own position is stored under the pointer with a trailing {@code #}.
  */
-final class YamlDocument {
+public final class YamlDocument {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     final String file;
     final JsonNode root;
     /** The composed YAML tree, kept so a pointer can be turned into a line and column only when needed. */
     private final Node yaml;
+
+    /** The file name errors are reported under. */
+    public String file() {
+        return file;
+    }
+
+    /** The document as a JSON tree (an empty mapping for an empty file). */
+    public JsonNode root() {
+        return root;
+    }
 
     private YamlDocument(String file, JsonNode root, Node yaml) {
         this.file = file;
@@ -36,7 +46,7 @@ final class YamlDocument {
     }
 
     /** Parses YAML; syntax errors become one {@link Diagnostic} each (the parser stops at the first). */
-    static YamlDocument parse(String file, Reader reader) {
+    public static YamlDocument parse(String file, Reader reader) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(64 * 1024 * 1024);
@@ -68,13 +78,13 @@ final class YamlDocument {
     }
 
     /** Where the value at a JSON pointer was written; the nearest existing ancestor when it is absent. */
-    Location at(String pointer) {
+    public Location at(String pointer) {
         Node n = find(pointer, false);
         return n == null ? new Location(file, 1, 1) : loc(n);
     }
 
     /** Where the key {@code name} of the mapping at {@code pointer} was written. */
-    Location keyAt(String pointer, String name) {
+    public Location keyAt(String pointer, String name) {
         Node n = find(pointer + "/" + escape(name), true);
         return n == null ? at(pointer) : loc(n);
     }
@@ -109,7 +119,8 @@ final class YamlDocument {
         return n;
     }
 
-    static String escape(String key) {
+    /** Escapes a mapping key for use in a JSON pointer (RFC 6901). */
+    public static String escape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
     }
 

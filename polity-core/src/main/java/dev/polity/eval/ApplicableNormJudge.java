@@ -1,0 +1,53 @@
+package dev.polity.eval;
+
+import dev.polity.judge.Answer;
+import dev.polity.judge.Ensemble;
+import dev.polity.norms.Constitution;
+import dev.polity.norms.Context;
+import dev.polity.norms.Norm;
+import dev.polity.norms.Resolution;
+import dev.polity.norms.Resolver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Judges an answer against every norm that applies in its item's context: resolves the applicable
+ * norms (precedence and overrides as the {@link Resolver} settles them), then runs each norm's
+ * {@code checks} through the {@link Ensemble}. Norms without checks cannot be judged and are listed as
+ * skipped. Thread-safe; resolutions are cached per context.
+ */
+public final class ApplicableNormJudge {
+    private final Resolver resolver;
+    private final Ensemble ensemble;
+    private final RefusalClassifier refusal;
+    private final Map<Context, Resolution> resolutions = new ConcurrentHashMap<>();
+
+    /** @param refusal classifies refusals for over-refusal and behaviour metrics; null to skip them */
+    public ApplicableNormJudge(Constitution constitution, Ensemble ensemble, RefusalClassifier refusal) {
+        this.resolver = new Resolver(constitution);
+        this.ensemble = ensemble;
+        this.refusal = refusal;
+    }
+
+    public Resolution applicable(Context context) {
+        return resolutions.computeIfAbsent(context, resolver::applicable);
+    }
+
+    public JudgedItem judge(EvalItem item, String model, String answerText) {
+        Answer answer = new Answer(item.prompt(), answerText);
+        List<NormVerdict> verdicts = new ArrayList<>();
+        List<SkippedNorm> skipped = new ArrayList<>();
+        for (Resolution.Applicable a : applicable(item.context().context()).norms()) {
+            Norm n = a.norm();
+            if (n.checks().isEmpty()) {
+                skipped.add(new SkippedNorm(n.id(), "the norm lists no checks"));
+                continue;
+            }
+            Ensemble.Judgement j = ensemble.judgeEach(answer, n);
+            verdicts.add(new NormVerdict(n.id(), n.tier(), n.kind().yamlName(), j.overall(), j.checks()));
+        }
+        return new JudgedItem(item, model, answerText, verdicts, skipped, refusal == null ? null : refusal.classify(answer));
+    }
+}

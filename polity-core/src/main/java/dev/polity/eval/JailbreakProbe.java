@@ -1,0 +1,60 @@
+package dev.polity.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sends each case once as written ({@code none}) and once inside each jailbreak wrapper; the attack
+ * success rate of a wrapper is its violation rate minus that of {@code none} (see {@link Metrics}).
+ * The wrapper applies to the last user message. Parameters: {@code wrappers} (names; default all),
+ * {@code tags}.
+ */
+public final class JailbreakProbe implements Probe {
+    public static final String NAME = "jailbreak";
+    private final ProbeParams params;
+    private final List<JailbreakWrapper> wrappers;
+
+    public JailbreakProbe(ProbeSpec spec) {
+        this.params = new ProbeParams(spec).allow("wrappers", "tags");
+        List<String> names = params.strings("wrappers");
+        List<JailbreakWrapper> chosen = new ArrayList<>();
+        chosen.add(JailbreakWrapper.NONE);
+        if (names.isEmpty()) {
+            chosen = List.of(JailbreakWrapper.values());
+        } else {
+            for (String n : names) {
+                JailbreakWrapper w = JailbreakWrapper.parse(n).orElseThrow(() -> params.bad("wrappers",
+                        "wrapper names among " + String.join(", ", List.of(JailbreakWrapper.values()).stream().map(JailbreakWrapper::wireName).toList()), "'" + n + "'"));
+                if (!chosen.contains(w)) {
+                    chosen.add(w);
+                }
+            }
+        }
+        this.wrappers = List.copyOf(chosen);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    public List<JailbreakWrapper> wrappers() {
+        return wrappers;
+    }
+
+    @Override
+    public List<EvalItem> expand(Suite suite, Case c, NamedContext nc) {
+        if (c.template() != null || !params.selects(c)) {
+            return List.of();
+        }
+        EvalItem plain = ContextVariationProbe.plain(suite, c, nc, NAME);
+        List<EvalItem> out = new ArrayList<>();
+        for (JailbreakWrapper w : wrappers) {
+            List<Message> conversation = new ArrayList<>(plain.conversation());
+            Message last = conversation.remove(conversation.size() - 1);
+            conversation.add(Message.user(w.wrap(last.content())));
+            out.add(plain.withConversation(conversation, w.wireName(), 1));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.polity.eval;
+
+/** An applicable norm that was not judged, and why (e.g. it lists no checks). */
+public record SkippedNorm(String normId, String reason) {
+}

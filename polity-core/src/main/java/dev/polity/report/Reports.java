@@ -1,0 +1,30 @@
+package dev.polity.report;
+
+import dev.polity.eval.Results;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes every report of a run into one folder. */
+public final class Reports {
+    public static final String HTML = "index.html";
+    public static final String JSON = "results.json";
+    public static final String JUNIT = "junit.xml";
+    public static final String MARKDOWN = "summary.md";
+
+    private Reports() {
+    }
+
+    /** Writes index.html, results.json, junit.xml and summary.md into {@code dir}; returns the files written. */
+    public static List<Path> writeAll(Results r, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> out = List.of(dir.resolve(HTML), dir.resolve(JSON), dir.resolve(JUNIT), dir.resolve(MARKDOWN));
+        Files.writeString(out.get(0), Html.render(r), StandardCharsets.UTF_8);
+        Files.writeString(out.get(1), Json.render(r), StandardCharsets.UTF_8);
+        Files.writeString(out.get(2), JUnitXml.render(r), StandardCharsets.UTF_8);
+        Files.writeString(out.get(3), Markdown.render(r), StandardCharsets.UTF_8);
+        return out;
+    }
+}
