@@ -56,10 +56,10 @@ public class DeliberationBench {
         return Deliberation.analyse(conversation, Deliberation.Options.DEFAULTS.withBridging(false));
     }
 
-    /** The Community Notes-style factorisation alone, to convergence (max change below Deliberation.BRIDGING_TOLERANCE). */
+    /** The Community Notes-style factorisation alone, to convergence (a sweep lowers the loss by less than Deliberation.BRIDGING_TOLERANCE of itself). */
     @Benchmark
     public Bridging bridgingFit() {
-        return Bridging.fit(conversation.votes(), all, 1, Deliberation.BRIDGING_TOLERANCE, 2000);
+        return Bridging.fit(conversation.votes(), all, 1, Deliberation.BRIDGING_TOLERANCE, Deliberation.BRIDGING_MAX_SWEEPS);
     }
 
     /** Prints a one-off check that the planted groups came back, for docs/PERFORMANCE.md. */

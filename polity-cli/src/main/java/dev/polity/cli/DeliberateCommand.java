@@ -85,7 +85,10 @@ public final class DeliberateCommand implements Callable<Integer> {
             Deliberation.Options d = Deliberation.Options.DEFAULTS;
             Deliberation.Options o = new Deliberation.Options(seed, d.restarts(), d.baseK(), d.maxGroups(), minVotes, !noBridging);
             long t0 = System.nanoTime();
-            Deliberation result = Deliberation.analyse(c, o);
+            Deliberation result;
+            try (DeliberationProgress progress = new DeliberationProgress()) {
+                result = Deliberation.analyse(c, o, progress);
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (seconds > 2) {
                 err.printf("analysed %d votes in %.1f s%n", c.votes().size(), seconds);

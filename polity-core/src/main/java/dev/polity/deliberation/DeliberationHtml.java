@@ -31,13 +31,16 @@ public final class DeliberationHtml {
                 + "(grey: not clustered); black crosses are statement loadings.</p>");
         h.append(map(d));
         h.append("<h2>Representative statements per group</h2>");
+        h.append("<p>As Polis selects them: statements whose agreement (or disagreement) is both likely and distinctive for the group "
+                + "(z &gt; 1.2816), by repness, agrees first; &#9733; marks the group's best-agree statement.</p>");
         List<List<Repness>> top = d.topRepness(5);
         for (int g = 0; g < top.size(); g++) {
+            Integer bestAgree = d.bestAgree(g).map(Repness::statement).orElse(null);
             h.append("<h3 style=\"color:").append(COLOURS[g % COLOURS.length]).append("\">Group ").append(g).append("</h3><table><tr><th>statement</th>"
                     + "<th>text</th><th>side</th><th>group rate</th><th>repness</th><th>z</th></tr>");
             for (Repness r : top.get(g)) {
-                h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td class=n>%.2f</td><td class=n>%.2f</td><td class=n>%.2f</td></tr>",
-                        esc(c.statements().get(r.statement()).id()), esc(c.statements().get(r.statement()).text()), r.forAgree() ? "agree" : "disagree",
+                h.append(String.format(Locale.ROOT, "<tr><td>%s%s</td><td>%s</td><td>%s</td><td class=n>%.2f</td><td class=n>%.2f</td><td class=n>%.2f</td></tr>",
+                        esc(c.statements().get(r.statement()).id()), bestAgree != null && bestAgree == r.statement() ? " &#9733;" : "", esc(c.statements().get(r.statement()).text()), r.forAgree() ? "agree" : "disagree",
                         r.forAgree() ? r.pa() : r.pd(), r.forAgree() ? r.ra() : r.rd(), r.forAgree() ? r.rat() : r.rdt()));
             }
             h.append("</table>");
@@ -74,9 +77,42 @@ public final class DeliberationHtml {
                     .append("</td><td>").append(bars(d, j)).append("</td><td class=n>")
                     .append(String.format(Locale.ROOT, "%.3f", d.consensus()[j])).append("</td></tr>");
         }
-        h.append("</table><p style=\"font-size:12px;color:#666\">Method: Polis (column-mean imputation, PCA by power iteration, "
+        h.append("</table>");
+        h.append(answerTables(d));
+        h.append("<p style=\"font-size:12px;color:#666\">Method: Polis (column-mean imputation, PCA by power iteration, "
                 + "projection scaled by sqrt(statements/votes), k-means groups chosen by silhouette, repness, group-informed consensus); "
                 + "bridging by Community Notes-style matrix factorisation. See docs/DELIBERATION.md.</p></body></html>\n");
+        return h.toString();
+    }
+
+    /** Agree rates per answer to each meta question (demographic groups), with each answer group's votes. */
+    private static String answerTables(Deliberation d) {
+        Conversation c = d.conversation();
+        List<AnswerGroups> all = AnswerGroups.of(c);
+        if (all.isEmpty()) {
+            return "";
+        }
+        StringBuilder h = new StringBuilder("<h2>Agree rates by answer to the meta questions</h2><p>Participants grouped by how they "
+                + "answered each meta (demographic) statement; each cell is the share of the group's votes on the statement that agree "
+                + "(passes count as votes) and, in brackets, the number of votes.</p>");
+        for (AnswerGroups a : all) {
+            Statement q = c.statements().get(a.question());
+            h.append("<h3>").append(esc(q.id())).append(": ").append(esc(q.text())).append("</h3><table><tr><th>statement</th><th>text</th>");
+            for (int x = 0; x < AnswerGroups.ANSWERS.size(); x++) {
+                h.append("<th>answered ").append(AnswerGroups.ANSWERS.get(x)).append(" (").append(a.size()[x]).append(")</th>");
+            }
+            h.append("</tr>");
+            for (int j : d.columns()) {
+                h.append("<tr><td>").append(esc(c.statements().get(j).id())).append("</td><td>").append(esc(c.statements().get(j).text())).append("</td>");
+                for (int x = 0; x < AnswerGroups.ANSWERS.size(); x++) {
+                    double rate = a.agreeRate(j, x);
+                    h.append("<td class=n>").append(Double.isNaN(rate) ? "&ndash;" : String.format(Locale.ROOT, "%.2f", rate))
+                            .append(" (").append(a.votes().seen()[j][x]).append(")</td>");
+                }
+                h.append("</tr>");
+            }
+            h.append("</table>");
+        }
         return h.toString();
     }
 

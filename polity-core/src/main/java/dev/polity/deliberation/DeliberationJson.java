@@ -78,9 +78,11 @@ public final class DeliberationJson {
         }
         out.put("statements", statements);
         List<List<Map<String, Object>>> rep = new ArrayList<>();
-        for (List<Repness> group : d.topRepness(5)) {
+        List<List<Repness>> top = d.topRepness(5);
+        for (int g = 0; g < top.size(); g++) {
             List<Map<String, Object>> l = new ArrayList<>();
-            for (Repness r : group) {
+            Integer bestAgree = d.bestAgree(g).map(Repness::statement).orElse(null);
+            for (Repness r : top.get(g)) {
                 Map<String, Object> x = new LinkedHashMap<>();
                 x.put("statement", c.statements().get(r.statement()).id());
                 x.put("repful_for", r.forAgree() ? "agree" : "disagree");
@@ -88,11 +90,13 @@ public final class DeliberationJson {
                 x.put("repness", num(r.forAgree() ? r.ra() : r.rd()));
                 x.put("repness_test", num(r.forAgree() ? r.rat() : r.rdt()));
                 x.put("significant", r.significant());
+                x.put("best_agree", bestAgree != null && bestAgree == r.statement());
                 l.add(x);
             }
             rep.add(l);
         }
         out.put("representative", rep);
+        out.put("groups_by_answer", answerGroups(d));
         Map<String, Object> sil = new LinkedHashMap<>();
         d.groups().silhouetteByK().forEach((k, v) -> sil.put(Integer.toString(k), num(v)));
         out.put("silhouette_by_k", sil);
@@ -112,6 +116,39 @@ public final class DeliberationJson {
             cmp.confusion().forEach((g, counts) -> conf.put(Integer.toString(g), counts));
             x.put("confusion", conf);
             out.put("polis_comparison", x);
+        }
+        return out;
+    }
+
+    /** Per meta question: the size of each answer group and its agree rate and votes on every analysed statement. */
+    static List<Map<String, Object>> answerGroups(Deliberation d) {
+        Conversation c = d.conversation();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (AnswerGroups a : AnswerGroups.of(c)) {
+            Map<String, Object> q = new LinkedHashMap<>();
+            q.put("question", c.statements().get(a.question()).id());
+            q.put("text", c.statements().get(a.question()).text());
+            Map<String, Object> sizes = new LinkedHashMap<>();
+            for (int x = 0; x < AnswerGroups.ANSWERS.size(); x++) {
+                sizes.put(AnswerGroups.ANSWERS.get(x), a.size()[x]);
+            }
+            q.put("answered", sizes);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int j : d.columns()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("statement", c.statements().get(j).id());
+                Map<String, Object> rate = new LinkedHashMap<>();
+                Map<String, Object> votes = new LinkedHashMap<>();
+                for (int x = 0; x < AnswerGroups.ANSWERS.size(); x++) {
+                    rate.put(AnswerGroups.ANSWERS.get(x), num(a.agreeRate(j, x)));
+                    votes.put(AnswerGroups.ANSWERS.get(x), a.votes().seen()[j][x]);
+                }
+                row.put("agree_rate", rate);
+                row.put("votes", votes);
+                rows.add(row);
+            }
+            q.put("statements", rows);
+            out.add(q);
         }
         return out;
     }

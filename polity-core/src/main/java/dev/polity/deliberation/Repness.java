@@ -3,6 +3,7 @@ package dev.polity.deliberation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Representativeness of a statement for a group against everyone else in other groups (Polis math,
@@ -73,18 +74,63 @@ public record Repness(int statement, int group, int na, int nd, int ns, double p
     }
 
     /**
-     * The group's most representative statements: those that pass the test, by metric, at most
-     * {@code limit}, agrees first; when none pass, the single one with the largest test value.
+     * Polis's "best agree" statement of a group (repness.clj, beats-best-agr?): scanning the statements in
+     * order, the first one voted on that looks generally agreed with (pat significant, or ra > 1 and pa > 1/2)
+     * becomes the candidate; a later one replaces it when it has a larger ra*rat*pa*pat (once the candidate's
+     * ra exceeds 1) or else a larger pa*pat. Empty when no statement qualifies.
+     */
+    public static Optional<Repness> bestAgree(List<Repness> ofGroup) {
+        Repness best = null;
+        for (Repness r : ofGroup) {
+            boolean beats;
+            if (r.na() == 0 && r.nd() == 0) {
+                beats = false;
+            } else if (best != null && best.ra() > 1.0) {
+                beats = r.ra() * r.rat() * r.pa() * r.pat() > best.ra() * best.rat() * best.pa() * best.pat();
+            } else if (best != null) {
+                beats = r.pa() * r.pat() > best.pa() * best.pat();
+            } else {
+                beats = r.pat() > Z90 || (r.ra() > 1.0 && r.pa() > 0.5);
+            }
+            if (beats) {
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * The group's representative statements as Polis selects them (repness.clj, select-rep-comments): the
+     * statements that pass the test, by metric, with the best-agree statement put first, at most
+     * {@code limit}, agrees before disagrees. When none pass: the best-agree statement, else the one with the
+     * largest test value (the first on ties). {@code ofGroup} is in statement order, which breaks ties.
      */
     public static List<Repness> top(List<Repness> ofGroup, int limit) {
+        Optional<Repness> bestAgree = bestAgree(ofGroup);
         List<Repness> passing = new ArrayList<>(ofGroup.stream().filter(Repness::significant).toList());
         if (passing.isEmpty()) {
-            return ofGroup.stream().filter(r -> r.ns() > 0)
-                    .max(Comparator.comparingDouble((Repness r) -> Math.max(r.rat(), r.rdt())).thenComparing(r -> -r.statement()))
-                    .map(List::of).orElse(List.of());
+            if (bestAgree.isPresent()) {
+                return List.of(bestAgree.get());
+            }
+            Repness best = null;
+            for (Repness r : ofGroup) {
+                if (best == null || Math.max(r.rat(), r.rdt()) > Math.max(best.rat(), best.rdt())) {
+                    best = r;
+                }
+            }
+            return best == null ? List.of() : List.of(best);
         }
-        passing.sort(Comparator.comparingDouble(Repness::metric).reversed().thenComparingInt(Repness::statement));
-        List<Repness> head = new ArrayList<>(passing.subList(0, Math.min(limit, passing.size())));
+        passing.removeIf(r -> bestAgree.isPresent() && r.statement() == bestAgree.get().statement());
+        // Stable sort: equal metrics keep statement order.
+        passing.sort(Comparator.comparingDouble(Repness::metric).reversed());
+        List<Repness> head = new ArrayList<>();
+        bestAgree.ifPresent(head::add);
+        for (Repness r : passing) {
+            if (head.size() >= limit) {
+                break;
+            }
+            head.add(r);
+        }
         head.sort(Comparator.comparing((Repness r) -> !r.forAgree()));
         return head;
     }

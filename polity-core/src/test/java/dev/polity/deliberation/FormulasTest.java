@@ -63,6 +63,49 @@ class FormulasTest {
     }
 
     @Test
+    void bestAgreeComesFirstAndStandsInWhenNothingPasses() {
+        // Group 0 vs group 1, ten votes each. s0: 9 / 9 agree in both: pa = 10/12, pat = 2 sqrt(11) (10/11 - 1/2)
+        // = 2.7136 (significant) but ra = 1 and rat = 0, so it does not pass. s1: group 0 agrees 5, disagrees 3,
+        // group 1 agrees 2, disagrees 6: rat = (6/11 - 3/11) / sqrt(9/22 13/22 2/11) = 1.3009 > 1.2816 but
+        // pat = 2 sqrt(11) (6/11 - 1/2) = 0.3015, so it does not pass either. The largest test value is s1's, but
+        // Polis shows the best-agree statement: s0 qualifies first (pat significant) and s1 does not beat its
+        // pa pat (0.5 x 0.3015 < 0.8333 x 2.7136).
+        GroupVotes v = new GroupVotes(new int[][] {{9, 9}, {5, 2}}, new int[][] {{0, 0}, {3, 6}}, new int[][] {{10, 10}, {10, 10}});
+        Repness s0 = Repness.of(v, 0, 0);
+        Repness s1 = Repness.of(v, 1, 0);
+        assertEquals(2.7136021011998728, s0.pat(), 1e-9);
+        assertEquals(1.3009, s1.rat(), 1e-4);
+        assertFalse(s0.significant());
+        assertFalse(s1.significant());
+        assertEquals(List.of(0), Repness.top(List.of(s0, s1), 5).stream().map(Repness::statement).toList());
+        assertEquals(0, Repness.bestAgree(List.of(s0, s1)).orElseThrow().statement());
+        // With a passing agree statement s2 (8 vs 2 of 10, metric 12.2) after s0, s0 is still put first: s0's
+        // ra is not above 1, so s2 competes on pa pat (0.75 x 2.1106 = 1.58 < 2.26) and loses.
+        GroupVotes w = new GroupVotes(new int[][] {{9, 9}, {5, 2}, {8, 2}}, new int[][] {{0, 0}, {3, 6}, {1, 7}},
+                new int[][] {{10, 10}, {10, 10}, {10, 10}});
+        List<Repness> top = Repness.top(List.of(Repness.of(w, 0, 0), Repness.of(w, 1, 0), Repness.of(w, 2, 0)), 5);
+        assertEquals(List.of(2, 0), top.stream().map(Repness::statement).toList(), "agrees before disagrees: s0 is rat = rdt = 0");
+        // Without any statement that looks agreed with, the fallback is the largest test value.
+        GroupVotes x = new GroupVotes(new int[][] {{1, 1}, {5, 2}}, new int[][] {{8, 8}, {3, 6}}, new int[][] {{10, 10}, {10, 10}});
+        assertEquals(List.of(1), Repness.top(List.of(Repness.of(x, 0, 0), Repness.of(x, 1, 0)), 5).stream().map(Repness::statement).toList());
+    }
+
+    @Test
+    void answerGroupsSplitParticipantsByTheirAnswerToAMetaQuestion() {
+        // Statement 0 is "I am over 40": p0, p1 agree, p2 disagrees, p3 passes, p4 did not answer.
+        VoteMatrix m = VoteMatrix.dense(new byte[][] {{1, 1}, {1, -1}, {-1, 1}, {0, 0}, {M, 1}}, 2);
+        List<Statement> statements = List.of(new Statement("0", "I am over 40", "", 1, true, null), new Statement("1", "s", "", 1, false, null));
+        Conversation c = new Conversation("t", statements, List.of("a", "b", "c", "d", "e"), m, java.util.Map.of(), List.of());
+        List<AnswerGroups> groups = AnswerGroups.of(c);
+        assertEquals(1, groups.size());
+        AnswerGroups a = groups.get(0);
+        assertArrayEquals(new int[] {2, 1, 1}, a.size());
+        assertEquals(0.5, a.agreeRate(1, 0), 1e-12);   // over 40: one agree of two votes
+        assertEquals(1.0, a.agreeRate(1, 1), 1e-12);
+        assertEquals(0.0, a.agreeRate(1, 2), 1e-12);   // the pass counts as a vote
+    }
+
+    @Test
     void groupInformedConsensus() {
         // Group 0: 3 agree of 4 seen, group 1: 1 of 2: (3 + 1) / (4 + 2) * (1 + 1) / (2 + 2) = 1/3.
         GroupVotes v = new GroupVotes(new int[][] {{3, 1}}, new int[][] {{0, 1}}, new int[][] {{4, 2}});

@@ -25,12 +25,13 @@ class PolisRealDataTest {
         return PolisExport.read(RealData.require("polis").resolve(name), PolisExport.parseIds(meta));
     }
 
-    // brexit-consensus (2017) reaches 0.88: six of Polis's 197 grouped participants, each with 16-48 votes,
-    // sit on the other side of the line between Polis's group centres in the final projection. Polis's
-    // base clusters keep members from earlier updates; the export does not carry that history. See
-    // docs/PERFORMANCE.md.
+    // The target is 0.9 on all three. brexit-consensus (2017) reaches 0.881 and no variant of the
+    // projection that follows Polis's code gets it higher without breaking bg2050-volunteers (docs/PERFORMANCE.md
+    // lists each variant tried and its figure): Polis's groups there carry history (warm-started base clusters and
+    // groups) that the export does not hold; even Polis's own base-cluster pipeline re-run in the same map agrees
+    // with its exported groups only at ARI 0.89 on average. So this asserts the value achieved, not the target.
     @ParameterizedTest
-    @CsvSource({"london.youth.policing,'1,4-14',0.9", "brexit-consensus,'',0.85", "bg2050-volunteers,'',0.9"})
+    @CsvSource({"london.youth.policing,'1,4-14',0.9", "brexit-consensus,'',0.88", "bg2050-volunteers,'',0.9"})
     void groupsAreFaithfulToPolisAndAtLeastAsGood(String name, String meta, double fidelity) {
         Conversation c = load(name, meta);
         Deliberation d = Deliberation.analyse(c, Deliberation.Options.DEFAULTS.withBridging(false));
