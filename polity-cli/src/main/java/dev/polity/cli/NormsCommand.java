@@ -72,7 +72,7 @@ public final class NormsCommand implements Runnable {
                 err.println(e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s") + " in " + file);
                 return 1;
             }
-            Lint.Report report = Lint.check(c);
+            Lint.Report report = withCheckProblems(Lint.check(c), c);
             for (Diagnostic d : report.findings()) {
                 if (quiet && d.severity() == Diagnostic.Severity.INFO) {
                     continue;
@@ -163,6 +163,22 @@ public final class NormsCommand implements Runnable {
             out.print(Tables.diff(d, limit));
             return 0;
         }
+    }
+
+    /**
+     * Lint's findings plus one warning per check that names no built-in detector or a parameter its
+     * detector does not read (it would otherwise be ignored silently when answers are judged).
+     */
+    static Lint.Report withCheckProblems(Lint.Report report, Constitution c) {
+        List<Diagnostic> findings = new java.util.ArrayList<>(report.findings());
+        for (dev.polity.norms.Norm n : c.norms()) {
+            for (String problem : dev.polity.judge.Ensemble.problems(n, dev.polity.judge.Ensemble.builtInParameters())) {
+                findings.add(Diagnostic.warning(n.location(), problem));
+            }
+        }
+        findings.sort(java.util.Comparator.comparing((Diagnostic d) -> d.location().file())
+                .thenComparingInt(d -> d.location().line()).thenComparing(Diagnostic::message));
+        return new Lint.Report(findings, report.conflicts(), report.contexts());
     }
 
     static Context context(Constitution c, String jurisdiction, String domain, String audience, String date) {

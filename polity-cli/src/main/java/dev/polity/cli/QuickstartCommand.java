@@ -60,7 +60,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         Path file = constitution != null ? constitution : Home.path("constitutions/starter.yaml");
         Constitution c = ConstitutionLoader.load(file);
-        Lint.Report lint = Lint.check(c);
+        Lint.Report lint = NormsCommand.withCheckProblems(Lint.check(c), c);
         Resolver resolver = new Resolver(c);
         LocalDate day = date == null ? LocalDate.of(2026, 9, 1) : parse(date);
         List<Resolution> results = new ArrayList<>();

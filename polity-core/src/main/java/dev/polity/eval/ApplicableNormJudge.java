@@ -36,7 +36,7 @@ public final class ApplicableNormJudge {
     }
 
     public JudgedItem judge(EvalItem item, String model, String answerText) {
-        Answer answer = new Answer(item.prompt(), answerText);
+        Answer answer = new Answer(item.prompt(), answerText, item.turn());
         List<NormVerdict> verdicts = new ArrayList<>();
         List<SkippedNorm> skipped = new ArrayList<>();
         for (Resolution.Applicable a : applicable(item.context().context()).norms()) {

@@ -15,6 +15,7 @@ import java.util.function.IntConsumer;
  */
 public final class DerogationDetector implements Detector {
     public static final String NAME = "derogation";
+    public static final java.util.Set<String> PARAMETERS = java.util.Set.of("max", "margin");
     public static final String DEFAULT_MODEL = "dev/polity/judge/derogation-model.json";
     private final JudgeModel model;
     private final TextEmbedder embedder;
@@ -30,6 +31,11 @@ public final class DerogationDetector implements Detector {
 
     public JudgeModel model() {
         return model;
+    }
+
+    @Override
+    public java.util.Set<String> parameters() {
+        return PARAMETERS;
     }
 
     @Override

@@ -23,4 +23,12 @@ public interface Detector {
      * @param check  the check of {@code norm} that selected this detector, with its parameters
      */
     Verdict judge(Answer answer, Norm norm, Check check);
+
+    /**
+     * The check parameters this detector reads, so that lint can flag a misspelt or unsupported one; null
+     * when the detector does not declare them. {@link Ensemble#COMMON_PARAMETERS} are valid for every detector.
+     */
+    default java.util.Set<String> parameters() {
+        return null;
+    }
 }

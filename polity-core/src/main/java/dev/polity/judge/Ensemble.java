@@ -24,6 +24,8 @@ import java.util.Map;
  */
 public final class Ensemble {
     public static final String NAME = "ensemble";
+    /** Parameters every check may carry, whatever its detector; the ensemble reads them itself. */
+    public static final java.util.Set<String> COMMON_PARAMETERS = java.util.Set.of("when_prompt_matches", "first_turn_only");
     private final Map<String, Detector> detectors;
 
     private Ensemble(Map<String, Detector> detectors) {
@@ -74,6 +76,11 @@ public final class Ensemble {
                 parts.add(Verdict.uncertain(0, "no detector named '" + c.detector() + "' is registered", c.detector()));
                 continue;
             }
+            String gate = promptGate(answer, c);
+            if (gate != null) {
+                parts.add(Verdict.notApplicable(gate, c.detector()));
+                continue;
+            }
             try {
                 parts.add(d.judge(answer, norm, c));
             } catch (InvalidInputException e) {
@@ -84,6 +91,81 @@ public final class Ensemble {
             }
         }
         return new Judgement(combine(norm, parts), List.copyOf(parts));
+    }
+
+    /**
+     * A check may say when it concerns an answer at all: {@code when_prompt_matches} (a pattern or a list
+     * of patterns, case-insensitive) makes it not applicable to answers whose prompt matches none, and
+     * {@code first_turn_only: true} (a disclosure owed when a conversation starts) to later turns.
+     * Returns the reason when the check does not apply, null when it does.
+     */
+    static String promptGate(Answer answer, Check c) {
+        if (Boolean.parseBoolean(String.valueOf(c.params().get("first_turn_only"))) && answer.turn() > 1) {
+            return "first_turn_only: this is turn " + answer.turn();
+        }
+        Object v = c.params().get("when_prompt_matches");
+        if (v == null) {
+            return null;
+        }
+        List<String> patterns = v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(v));
+        String prompt = answer.prompt() == null ? "" : answer.prompt();
+        for (String p : patterns) {
+            if (GATES.computeIfAbsent(p, k -> java.util.regex.Pattern.compile(k, java.util.regex.Pattern.CASE_INSENSITIVE
+                    | java.util.regex.Pattern.UNICODE_CASE)).matcher(prompt).find()) {
+                return null;
+            }
+        }
+        return "prompt does not match " + patterns;
+    }
+
+    private static final Map<String, java.util.regex.Pattern> GATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * What is wrong with a norm's checks for these detectors: a detector that is not registered, or a
+     * parameter the detector does not read (a misspelling would otherwise be silently ignored). One line
+     * each, naming the norm.
+     */
+    public List<String> problems(Norm norm) {
+        Map<String, java.util.Set<String>> declared = new java.util.HashMap<>();
+        detectors.forEach((name, d) -> declared.put(name, d.parameters()));
+        return problems(norm, declared);
+    }
+
+    /**
+     * The built-in detectors and the parameters each reads, known without loading any model: what lint
+     * checks a constitution against.
+     */
+    public static Map<String, java.util.Set<String>> builtInParameters() {
+        return Map.of(RuleDetector.NAME, RuleDetector.PARAMETERS,
+                RefusalDetector.NAME, RefusalDetector.PARAMETERS,
+                DerogationDetector.NAME, DerogationDetector.PARAMETERS,
+                ExemplarDetector.NAME, ExemplarDetector.PARAMETERS,
+                LlmJudge.NAME, LlmJudge.PARAMETERS);
+    }
+
+    /** {@link #problems(Norm)} against a map of detector names to the parameters each reads (null: undeclared). */
+    public static List<String> problems(Norm norm, Map<String, java.util.Set<String>> detectors) {
+        List<String> out = new ArrayList<>();
+        for (Check c : norm.checks()) {
+            if (!detectors.containsKey(c.detector())) {
+                out.add("norm " + norm.id() + ": no detector named '" + c.detector() + "'; known: "
+                        + String.join(", ", new java.util.TreeSet<>(detectors.keySet())));
+                continue;
+            }
+            java.util.Set<String> known = detectors.get(c.detector());
+            if (known == null) {
+                continue;
+            }
+            for (String key : new java.util.TreeSet<>(c.params().keySet())) {
+                if (!known.contains(key) && !COMMON_PARAMETERS.contains(key)) {
+                    java.util.TreeSet<String> all = new java.util.TreeSet<>(known);
+                    all.addAll(COMMON_PARAMETERS);
+                    out.add("norm " + norm.id() + ", check " + c.detector() + ": unknown parameter '" + key
+                            + "'; expected one of " + String.join(", ", all));
+                }
+            }
+        }
+        return out;
     }
 
     /** The conjunctive combination described on the class. */

@@ -13,10 +13,16 @@ import java.util.Locale;
  */
 public final class ExemplarDetector implements Detector {
     public static final String NAME = "exemplars";
+    public static final java.util.Set<String> PARAMETERS = java.util.Set.of("margin");
     private final TextEmbedder embedder;
 
     public ExemplarDetector(TextEmbedder embedder) {
         this.embedder = embedder;
+    }
+
+    @Override
+    public java.util.Set<String> parameters() {
+        return PARAMETERS;
     }
 
     @Override

@@ -32,6 +32,7 @@ import java.util.function.Supplier;
  */
 public final class LlmJudge implements Detector {
     public static final String NAME = "llm-judge";
+    public static final java.util.Set<String> PARAMETERS = java.util.Set.of("rubric", "min_confidence");
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -50,6 +51,11 @@ public final class LlmJudge implements Detector {
     public LlmJudge(JudgeChat chat, Supplier<String> nonces) {
         this.chat = chat;
         this.nonces = nonces;
+    }
+
+    @Override
+    public java.util.Set<String> parameters() {
+        return PARAMETERS;
     }
 
     @Override

@@ -21,12 +21,15 @@ import java.util.regex.PatternSyntaxException;
  *   <li>{@code require_patterns}, {@code require_phrases}: at least one must be present, else it violates
  *       (a required disclosure such as "I am an AI")</li>
  *   <li>{@code pii}: {@code email}, {@code phone}, {@code iban}, {@code national_id} or {@code all}: any found violates</li>
+ *   <li>{@code max_words}: a whole number; a longer answer violates</li>
  *   <li>{@code when_prompt_matches}: a pattern; when the prompt does not match, the check is not applicable</li>
  * </ul>
  * Phrases match case-insensitively at word boundaries; patterns are Java regular expressions.
  */
 public final class RuleDetector implements Detector {
     public static final String NAME = "rules";
+    public static final java.util.Set<String> PARAMETERS = java.util.Set.of("forbid_patterns", "forbid_phrases",
+            "require_patterns", "require_phrases", "pii", "max_words", "when_prompt_matches");
     private final Map<String, Pattern> compiled = new ConcurrentHashMap<>();
 
     @Override
@@ -35,14 +38,27 @@ public final class RuleDetector implements Detector {
     }
 
     @Override
+    public java.util.Set<String> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
     public Verdict judge(Answer answer, Norm norm, Check check) {
         CheckParams p = new CheckParams(norm, check);
         String text = answer.text();
-        List<String> gate = p.strings("when_prompt_matches");
-        if (!gate.isEmpty() && gate.stream().noneMatch(g -> pattern(p, "when_prompt_matches", g, false).matcher(answer.prompt()).find())) {
-            return Verdict.notApplicable("prompt does not match " + gate, NAME);
+        String gate = Ensemble.promptGate(answer, check);
+        if (gate != null) {
+            return Verdict.notApplicable(gate, NAME); // as the ensemble would, for callers that use this detector alone
         }
         boolean anyRule = false;
+        if (p.has("max_words")) {
+            anyRule = true;
+            double max = p.number("max_words", Double.MAX_VALUE);
+            int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
+            if (words > max) {
+                return Verdict.violates(1.0, words + " words, more than max_words " + (long) max, NAME);
+            }
+        }
         for (String key : List.of("forbid_patterns", "forbid_phrases")) {
             for (String rule : p.strings(key)) {
                 anyRule = true;
