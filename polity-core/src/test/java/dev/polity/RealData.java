@@ -1,12 +1,13 @@
 package dev.polity;
 
+import dev.polity.judge.DataSets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real data sets written by others ({@code ../shared/data}, or {@code POLITY_DATA}). When a set is
+ * The real data sets written by others, found by {@link DataSets#root()} ({@code POLITY_DATA}, else {@code ../shared/data}). When a set is
  * missing, tests fail under CI ({@code CI=true}) and are skipped with a message elsewhere.
  */
 public final class RealData {
@@ -29,18 +30,6 @@ public final class RealData {
     }
 
     static Path root() {
-        String env = System.getenv("POLITY_DATA");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        String repo = System.getProperty("polity.repo");
-        Path base = repo != null ? Path.of(repo) : Path.of("").toAbsolutePath();
-        for (Path p = base; p != null; p = p.getParent()) {
-            Path candidate = p.resolveSibling("shared").resolve("data");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        return DataSets.root().orElse(null);
     }
 }
