@@ -30,7 +30,7 @@ final class Summary {
         return sb.toString();
     }
 
-    static String markdown(Constitution c, Lint.Report lint, List<Resolution> results) {
+    static String markdown(Constitution c, Lint.Report lint, List<Resolution> results, List<QuickstartSection> sections) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(c.name()).append(" (").append(c.version()).append(")\n\n");
         sb.append(c.norms().size()).append(" norms from ").append(c.files().size()).append(" files; ")
@@ -64,10 +64,11 @@ final class Summary {
                 sb.append("- ").append(d).append('\n');
             }
         }
+        sections.forEach(x -> sb.append(x.markdownSection()));
         return sb.toString();
     }
 
-    static String html(Constitution c, Lint.Report lint, List<Resolution> results) {
+    static String html(Constitution c, Lint.Report lint, List<Resolution> results, List<QuickstartSection> sections) {
         TreeSet<String> topics = new TreeSet<>();
         for (Resolution r : results) {
             r.overridden().forEach(o -> topics.add(o.norm().topic()));
@@ -136,7 +137,9 @@ final class Summary {
                 sb.append("<li>").append(esc(d.toString())).append("</li>");
             }
         }
-        sb.append("</ul></body></html>\n");
+        sb.append("</ul>");
+        sections.forEach(x -> sb.append(x.htmlSection()));
+        sb.append("</body></html>\n");
         return sb.toString();
     }
 

@@ -1,0 +1,154 @@
+package dev.polity.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.polity.judge.PopquornCheck;
+import dev.polity.judge.XsTestCheck;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** A real-data check's result, rendered for the terminal, Markdown, JSON and an HTML fragment (table and inline SVG chart). */
+sealed interface CheckOutcome {
+    ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** A few lines: the headline figures and whether the bars are met. */
+    String terminal();
+
+    /** A heading-less Markdown section body: the table and what it shows. */
+    String markdown();
+
+    /** An HTML fragment (no page around it): chart, table, and what it shows. */
+    String html();
+
+    Map<String, Object> json();
+
+    default String jsonText() {
+        try {
+            return JSON.writeValueAsString(json()) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String yes(boolean b) {
+        return b ? "yes" : "no";
+    }
+
+    private static String f3(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    record XsTest(XsTestCheck.Result result) implements CheckOutcome {
+        static final String ABOUT = "Refusal (full or partial) vs compliance accuracy against the human `final_label`, 450 real answers per model. "
+                + "Baselines from the data: a refusal-phrase string match and GPT-4 as judge. Default = the detector shipped with Polity "
+                + "(trained only on answers written for it); trained = `polity judge train` on the other two models' answers (leave one model out).";
+
+        boolean beatsBaselines() {
+            return result.trainedBehindABaseline().isEmpty();
+        }
+
+        String bars() {
+            return "trained beats both baselines on every model: " + yes(beatsBaselines())
+                    + "; trained mean >= 0.93: " + yes(result.mean().trained() >= 0.93)
+                    + "; default beats string match on average: " + yes(result.mean().defaultDetector() > result.mean().stringMatch());
+        }
+
+        @Override
+        public String terminal() {
+            XsTestCheck.ModelRow m = result.mean();
+            return "XSTest: mean accuracy trained " + f3(m.trained()) + ", default " + f3(m.defaultDetector()) + " (string match "
+                    + f3(m.stringMatch()) + ", GPT-4 judge " + f3(m.gpt4Judge()) + ")\n  " + bars();
+        }
+
+        @Override
+        public String markdown() {
+            return ABOUT + "\n\n" + result.markdown() + "\nBars: " + bars() + ".\n";
+        }
+
+        @Override
+        public String html() {
+            StringBuilder sb = new StringBuilder();
+            sb.append("<p>").append(Summary.esc(ABOUT).replace("`", "")).append("</p>");
+            sb.append(CheckCharts.xstest(result));
+            sb.append("<table><tr><th>model</th><th>string match</th><th>GPT-4 judge</th><th>default detector</th><th>trained, leave one model out</th></tr>");
+            for (XsTestCheck.ModelRow r : result.models()) {
+                row(sb, Summary.esc(r.model()), r);
+            }
+            row(sb, "<b>mean</b>", result.mean());
+            sb.append("</table><p>Bars: ").append(Summary.esc(bars())).append(".</p>");
+            return sb.toString();
+        }
+
+        private static void row(StringBuilder sb, String label, XsTestCheck.ModelRow r) {
+            sb.append("<tr><td>").append(label).append("</td>");
+            for (double v : new double[] {r.stringMatch(), r.gpt4Judge(), r.defaultDetector(), r.trained()}) {
+                sb.append("<td>").append(f3(v)).append("</td>");
+            }
+            sb.append("</tr>");
+        }
+
+        @Override
+        public Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("check", XsTestCheck.NAME);
+            m.put("models", result.models());
+            m.put("mean", result.mean());
+            m.put("trained_behind_a_baseline", result.trainedBehindABaseline());
+            return m;
+        }
+    }
+
+    record Popquorn(PopquornCheck.Result result) implements CheckOutcome {
+        static final String ABOUT = "Spearman correlation of the derogation score with the mean offensiveness rating (1-5) of everyone and of each "
+                + "demographic group with at least " + PopquornCheck.MIN_GROUP_RATINGS + " ratings. Default = the model shipped with Polity; "
+                + "trained = ridge regression, out-of-fold predictions of 5-fold cross-validation over texts.";
+
+        String bars() {
+            return "trained reaches the median annotator: " + yes(result.trainedReachesMedianAnnotator());
+        }
+
+        @Override
+        public String terminal() {
+            return "POPQUORN: Spearman with everyone's mean rating trained " + f3(result.everyone().trained()) + ", default "
+                    + f3(result.everyone().defaultModel()) + " (median annotator " + f3(result.human().median()) + ")\n  " + bars();
+        }
+
+        @Override
+        public String markdown() {
+            return ABOUT + "\n\n" + result.markdown() + "\n" + result.sidesSentence() + " Bars: " + bars() + ".\n";
+        }
+
+        @Override
+        public String html() {
+            StringBuilder sb = new StringBuilder();
+            sb.append("<p>").append(Summary.esc(ABOUT)).append("</p>");
+            sb.append(CheckCharts.popquorn(result));
+            sb.append("<table><tr><th>raters</th><th>texts</th><th>ratings</th><th>default model</th><th>trained (5-fold CV)</th></tr>");
+            for (PopquornCheck.GroupRow g : result.groups()) {
+                sb.append("<tr><td>").append(Summary.esc(g.label())).append("</td><td>").append(g.texts()).append("</td><td>")
+                        .append(g.ratings()).append("</td><td>").append(f3(g.defaultModel())).append("</td><td>")
+                        .append(f3(g.trained())).append("</td></tr>");
+            }
+            sb.append("</table><p>").append(Summary.esc(result.humanBaselineSentence())).append("</p><p>")
+                    .append(Summary.esc(result.sidesSentence())).append(" Bars: ").append(Summary.esc(bars())).append(".</p>");
+            return sb.toString();
+        }
+
+        @Override
+        public Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("check", PopquornCheck.NAME);
+            m.put("texts", result.texts());
+            m.put("ratings", result.ratings());
+            m.put("groups", result.groups());
+            m.put("human_baseline", result.human());
+            m.put("sides", result.sides());
+            m.put("trained_reaches_median_annotator", result.trainedReachesMedianAnnotator());
+            return m;
+        }
+    }
+}

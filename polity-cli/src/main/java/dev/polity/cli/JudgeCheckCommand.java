@@ -1,0 +1,53 @@
+package dev.polity.cli;
+
+import dev.polity.judge.CachedEmbedder;
+import dev.polity.judge.DataSets;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code polity judge check xstest|popquorn}: runs a real-data check of the detectors and prints its table. */
+@Command(name = "check", description = "Check the refusal (xstest) or derogation (popquorn) detector against real human labels.")
+public final class JudgeCheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CHECK", description = "xstest or popquorn")
+    RealDataCheck check;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder holding xstest/ and popquorn/, or the set's own folder (default: POLITY_DATA, else ../shared/data).")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write CHECK.md and CHECK.json there.")
+    Path out;
+
+    @Option(names = "--json", description = "Print JSON instead of the Markdown table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = DataSets.require(data, check.dataSet, check.marker);
+        CheckOutcome outcome = check.run(dir, CachedEmbedder.miniLm());
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.print(outcome.jsonText());
+        } else {
+            o.println(outcome.markdown());
+            o.println(outcome.terminal());
+        }
+        if (out != null) {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve(check.name() + ".md"), "# " + check.title + "\n\n" + outcome.markdown(), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(check.name() + ".json"), outcome.jsonText(), StandardCharsets.UTF_8);
+            (json ? spec.commandLine().getErr() : o).println("Wrote " + out.resolve(check.name() + ".md") + " and " + out.resolve(check.name() + ".json"));
+        }
+        return 0;
+    }
+}
