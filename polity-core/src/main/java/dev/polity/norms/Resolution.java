@@ -25,7 +25,7 @@ public record Resolution(Context context, List<Applicable> norms, List<Overridde
      */
     public record Applicable(Norm norm, Reach reach, List<Prevails> prevails) {
         public Applicable {
-            prevails = java.util.Collections.unmodifiableList(prevails);
+            prevails = prevails.isEmpty() ? List.of() : java.util.Collections.unmodifiableList(prevails);
         }
 
         /** The chain of reasons: the scope reason first, then "overrides X: reason" for each norm it prevails over. */

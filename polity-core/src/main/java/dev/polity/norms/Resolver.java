@@ -116,7 +116,16 @@ public final class Resolver {
                              int domainSpec, int audienceSpec) {
     }
 
-    private record Decision(Principle principle, String reason) {
+    /** Why one candidate prevails over another; the reason is spelt out only when a report needs it. */
+    private record Decision(Principle principle, Candidate winner, Candidate loser) {
+        String reason() {
+            return switch (principle) {
+                case LEX_SUPERIOR -> "higher tier (" + winner.norm.tier() + " > " + loser.norm.tier() + ")";
+                case DECLARED_OVERRIDE -> "declared override";
+                case LEX_SPECIALIS -> "more specific scope (" + describe(winner) + " vs " + describe(loser) + ")";
+                case LEX_POSTERIOR -> "later effective date (" + fromText(winner) + " vs " + fromText(loser) + ")";
+            };
+        }
     }
 
     /** A settled conflict: {@code winner} (a position among the candidates) prevails over {@code loser}. */
@@ -132,7 +141,7 @@ public final class Resolver {
         int[] attackerCount = new int[n];
         List<Edge> edges = new ArrayList<>();
         List<int[]> unsettled = new ArrayList<>();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        java.util.Set<Long> seen = null;
         // Conflicts on a topic: sort (topic, position) keys so each topic's candidates lie side by side.
         long[] byTopic = new long[n];
         for (int k = 0; k < n; k++) {
@@ -148,7 +157,7 @@ public final class Resolver {
                 for (int y = x + 1; y < end; y++) {
                     int p = (int) byTopic[x];
                     int q = (int) byTopic[y];
-                    if (cs.get(p).norm.kind().conflictsWith(cs.get(q).norm.kind()) && seen.add(pair(p, q))) {
+                    if (cs.get(p).norm.kind().conflictsWith(cs.get(q).norm.kind())) {
                         settle(cs, p, q, edges, unsettled);
                     }
                 }
@@ -169,7 +178,14 @@ public final class Resolver {
             }
             for (int target : targets) {
                 Integer q = pos.get(target);
-                if (q != null && seen.add(pair(k, q))) {
+                // A pair on one topic with opposite polarity was settled above; settle each other pair once.
+                if (q == null || topicConflict(cs.get(k), cs.get(q))) {
+                    continue;
+                }
+                if (seen == null) {
+                    seen = new java.util.HashSet<>();
+                }
+                if (seen.add(pair(k, q))) {
                     settle(cs, k, q, edges, unsettled);
                 }
             }
@@ -182,7 +198,7 @@ public final class Resolver {
             attackerCount[u[1]]++;
         }
         for (int k = 0; k < n; k++) {
-            attackers[k] = new int[attackerCount[k]];
+            attackers[k] = attackerCount[k] == 0 ? NO_ATTACKERS : new int[attackerCount[k]];
             attackerCount[k] = 0;
         }
         for (Edge e : edges) {
@@ -204,7 +220,7 @@ public final class Resolver {
                 if (wins[e.winner] == null) {
                     wins[e.winner] = new ArrayList<>(2);
                 }
-                wins[e.winner].add(new Resolution.Prevails(cs.get(e.loser).norm, e.decision.principle, e.decision.reason));
+                wins[e.winner].add(new Resolution.Prevails(cs.get(e.loser).norm, e.decision.principle, e.decision.reason()));
                 Edge prior = overriddenBy[e.loser];
                 // Report the strongest canon that defeats it (lex superior first), then the first winner by id.
                 if (prior == null || e.decision.principle.ordinal() < prior.decision.principle.ordinal()
@@ -226,7 +242,7 @@ public final class Resolver {
                         new Resolution.Reach(context, c.via, c.domainSpec > 0, c.audienceSpec > 0), won));
             } else if (label[k] == OUT) {
                 Edge e = overriddenBy[k];
-                overridden.add(new Resolution.Overridden(c.norm, cs.get(e.winner).norm, e.decision.principle, e.decision.reason));
+                overridden.add(new Resolution.Overridden(c.norm, cs.get(e.winner).norm, e.decision.principle, e.decision.reason()));
             }
         }
         List<Resolution.Gap> gaps = unsettled.isEmpty() ? List.of() : gaps(cs, label, attackers, unsettled);
@@ -331,6 +347,12 @@ public final class Resolver {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+    private boolean topicConflict(Candidate a, Candidate b) {
+        return topicId[a.index] == topicId[b.index] && a.norm.kind().conflictsWith(b.norm.kind());
+    }
+
+    private static final int[] NO_ATTACKERS = new int[0];
+
     private static long pair(int p, int q) {
         return p < q ? ((long) p << 32) | q : ((long) q << 32) | p;
     }
@@ -379,30 +401,25 @@ public final class Resolver {
         Candidate a = cs.get(p);
         Candidate b = cs.get(q);
         int winner;
-        Decision d;
+        Principle principle;
         if (a.tierRank != b.tierRank) {
             winner = a.tierRank < b.tierRank ? p : q;
-            Candidate w = cs.get(winner);
-            Candidate l = cs.get(winner == p ? q : p);
-            d = new Decision(Principle.LEX_SUPERIOR, "higher tier (" + w.norm.tier() + " > " + l.norm.tier() + ")");
+            principle = Principle.LEX_SUPERIOR;
         } else if (declares(a, b) != declares(b, a)) {
             winner = declares(a, b) ? p : q;
-            d = new Decision(Principle.DECLARED_OVERRIDE, "declared override");
+            principle = Principle.DECLARED_OVERRIDE;
         } else if (dominates(a, b) || dominates(b, a)) {
             winner = dominates(a, b) ? p : q;
-            Candidate w = cs.get(winner);
-            Candidate l = cs.get(winner == p ? q : p);
-            d = new Decision(Principle.LEX_SPECIALIS, "more specific scope (" + describe(w) + " vs " + describe(l) + ")");
+            principle = Principle.LEX_SPECIALIS;
         } else if (!java.util.Objects.equals(a.norm.effective().from(), b.norm.effective().from())) {
             winner = laterFrom(a, b) ? p : q;
-            Candidate w = cs.get(winner);
-            Candidate l = cs.get(winner == p ? q : p);
-            d = new Decision(Principle.LEX_POSTERIOR, "later effective date (" + fromText(w) + " vs " + fromText(l) + ")");
+            principle = Principle.LEX_POSTERIOR;
         } else {
             unsettled.add(new int[] {p, q});
             return;
         }
-        edges.add(new Edge(winner, winner == p ? q : p, d));
+        int loser = winner == p ? q : p;
+        edges.add(new Edge(winner, loser, new Decision(principle, cs.get(winner), cs.get(loser))));
     }
 
     private boolean declares(Candidate a, Candidate b) {
@@ -429,11 +446,11 @@ public final class Resolver {
         return b.norm.effective().from() == null || a.norm.effective().from().isAfter(b.norm.effective().from());
     }
 
-    private static String fromText(Candidate c) {
+    static String fromText(Candidate c) {
         return c.norm.effective().from() == null ? "always" : c.norm.effective().from().format(DateTimeFormatter.ISO_LOCAL_DATE);
     }
 
-    private static String describe(Candidate c) {
+    static String describe(Candidate c) {
         String domain = c.domainSpec > 0 ? "named domain" : "any domain";
         String audience = c.audienceSpec > 0 ? "named audience" : "any audience";
         return c.via + ", " + domain + ", " + audience;
