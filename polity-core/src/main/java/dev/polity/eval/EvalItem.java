@@ -48,8 +48,13 @@ public record EvalItem(String caseId, NamedContext context, String probe, String
      * the conversation is that one user message, else every message as {@code role: content} lines.
      */
     public String replayKey() {
+        return replayKey(conversation);
+    }
+
+    /** {@link #replayKey()} of any conversation: the runner looks replayed answers up by it. */
+    public static String replayKey(List<Message> conversation) {
         if (conversation.size() == 1) {
-            return prompt();
+            return conversation.get(0).text();
         }
         return conversation.stream().map(m -> m.role().wireName() + ": " + m.text()).collect(Collectors.joining("\n"));
     }
