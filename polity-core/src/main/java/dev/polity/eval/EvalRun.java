@@ -196,6 +196,14 @@ public final class EvalRun {
         return results(recorded(runId, suiteFile));
     }
 
+    /** The results of a run with the suite's gate thresholds overridden where {@code overrides} sets one. */
+    public Results results(String runId, Path suiteFile, Thresholds overrides) {
+        Recorded r = recorded(runId, suiteFile);
+        Results base = results(r);
+        return new Results(base.suite(), base.provenance(), base.items(), base.metrics(),
+                Gate.check(base.metrics(), r.suite().gates().overriddenBy(overrides)));
+    }
+
     /** How many items of a run are still without an answer. */
     public int unansweredCount(String runId) {
         return store.unanswered(runId).size();
