@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 NormsCommand.class,
                 JudgeCommand.class,
                 DeliberateCommand.class,
+                EvalCommand.class,
                 AggregateCommand.class,
                 CommandLine.HelpCommand.class
         })

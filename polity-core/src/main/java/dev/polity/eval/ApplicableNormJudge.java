@@ -38,16 +38,26 @@ public final class ApplicableNormJudge {
     public JudgedItem judge(EvalItem item, String model, String answerText) {
         Answer answer = new Answer(item.prompt(), answerText, item.turn());
         List<NormVerdict> verdicts = new ArrayList<>();
-        List<SkippedNorm> skipped = new ArrayList<>();
         for (Resolution.Applicable a : applicable(item.context().context()).norms()) {
             Norm n = a.norm();
             if (n.checks().isEmpty()) {
-                skipped.add(new SkippedNorm(n.id(), "the norm lists no checks"));
                 continue;
             }
             Ensemble.Judgement j = ensemble.judgeEach(answer, n);
             verdicts.add(new NormVerdict(n.id(), n.tier(), n.kind().yamlName(), j.overall(), j.checks()));
         }
-        return new JudgedItem(item, model, answerText, verdicts, skipped, refusal == null ? null : refusal.classify(answer));
+        return new JudgedItem(item, model, answerText, verdicts, skipped(item.context().context()),
+                refusal == null ? null : refusal.classify(answer));
+    }
+
+    /** The norms that apply in a context but cannot be judged, with the reason. */
+    public List<SkippedNorm> skipped(Context context) {
+        List<SkippedNorm> skipped = new ArrayList<>();
+        for (Resolution.Applicable a : applicable(context).norms()) {
+            if (a.norm().checks().isEmpty()) {
+                skipped.add(new SkippedNorm(a.norm().id(), "the norm lists no checks"));
+            }
+        }
+        return skipped;
     }
 }

@@ -1,5 +1,6 @@
 package dev.polity.eval;
 
+import dev.polity.model.Message;
 import dev.polity.norms.Location;
 import java.util.List;
 

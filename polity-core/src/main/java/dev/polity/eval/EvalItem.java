@@ -1,5 +1,6 @@
 package dev.polity.eval;
 
+import dev.polity.model.Message;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +40,7 @@ public record EvalItem(String caseId, NamedContext context, String probe, String
 
     /** The last user message: what the answer responds to. */
     public String prompt() {
-        return conversation.get(conversation.size() - 1).content();
+        return conversation.get(conversation.size() - 1).text();
     }
 
     /**
@@ -47,10 +48,15 @@ public record EvalItem(String caseId, NamedContext context, String probe, String
      * the conversation is that one user message, else every message as {@code role: content} lines.
      */
     public String replayKey() {
+        return replayKey(conversation);
+    }
+
+    /** {@link #replayKey()} of any conversation: the runner looks replayed answers up by it. */
+    public static String replayKey(List<Message> conversation) {
         if (conversation.size() == 1) {
-            return prompt();
+            return conversation.get(0).text();
         }
-        return conversation.stream().map(m -> m.role().wireName() + ": " + m.content()).collect(Collectors.joining("\n"));
+        return conversation.stream().map(m -> m.role().wireName() + ": " + m.text()).collect(Collectors.joining("\n"));
     }
 
     /** A follow-up of this item: the same case, context and probe with a longer conversation. */

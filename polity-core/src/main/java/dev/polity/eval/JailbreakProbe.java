@@ -1,5 +1,6 @@
 package dev.polity.eval;
 
+import dev.polity.model.Message;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,7 +53,7 @@ public final class JailbreakProbe implements Probe {
         for (JailbreakWrapper w : wrappers) {
             List<Message> conversation = new ArrayList<>(plain.conversation());
             Message last = conversation.remove(conversation.size() - 1);
-            conversation.add(Message.user(w.wrap(last.content())));
+            conversation.add(Message.user(w.wrap(last.text())));
             out.add(plain.withConversation(conversation, w.wireName(), 1));
         }
         return out;

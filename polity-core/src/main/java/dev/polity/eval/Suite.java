@@ -1,5 +1,6 @@
 package dev.polity.eval;
 
+import dev.polity.model.Message;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.polity.eval;
 
+import dev.polity.model.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polity.norms.ConstitutionException;
@@ -192,7 +193,7 @@ public final class SuiteLoader {
             if (conv != null) {
                 for (int i = 0; i < conv.size(); i++) {
                     JsonNode m = conv.get(i);
-                    conversation.add(new Message(Message.Role.parse(m.get("role").asText()), m.get("content").asText()));
+                    conversation.add(new Message(Message.Role.valueOf(m.get("role").asText().trim().toUpperCase(java.util.Locale.ROOT)), m.get("content").asText()));
                 }
                 Message.Role last = conversation.get(conversation.size() - 1).role();
                 if (!n.has("template") && last != Message.Role.USER) {

@@ -1,5 +1,6 @@
 package dev.polity.eval;
 
+import dev.polity.model.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

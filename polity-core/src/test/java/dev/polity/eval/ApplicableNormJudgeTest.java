@@ -1,5 +1,6 @@
 package dev.polity.eval;
 
+import dev.polity.model.Message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.polity.judge.Ensemble;

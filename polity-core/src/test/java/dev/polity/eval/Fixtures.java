@@ -1,5 +1,6 @@
 package dev.polity.eval;
 
+import dev.polity.model.Message;
 import dev.polity.judge.Outcome;
 import dev.polity.judge.RefusalClass;
 import dev.polity.judge.Verdict;

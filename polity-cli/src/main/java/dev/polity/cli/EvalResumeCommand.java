@@ -1,0 +1,53 @@
+package dev.polity.cli;
+
+import dev.polity.eval.EvalRun;
+import dev.polity.eval.RunSummary;
+import dev.polity.store.RunStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code polity eval resume RUN}: continues a run from the store, asking only what is unanswered. */
+@Command(name = "resume", description = "Continue a run that was killed or ended with failures: ask only the unanswered items, "
+        + "judge only the unjudged answers, then write the reports. Exit codes as for run.")
+public final class EvalResumeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run id (polity eval list).")
+    String run;
+
+    @Option(names = "--store", paramLabel = "PATH|JDBC_URL", defaultValue = EvalCommand.DEFAULT_STORE,
+            description = "Run store (default: ${DEFAULT-VALUE}).")
+    String store;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: out/runs/RUN_ID).")
+    Path out;
+
+    @Option(names = "--suite", paramLabel = "FILE", description = "The run's suite file, when it moved (it must be unchanged).")
+    Path suite;
+
+    @Option(names = "--model", paramLabel = "SPEC", description = "Reach the run's models elsewhere (an endpoint that moved): "
+            + "one spec per recorded model, in order.")
+    List<String> models = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        try (RunStore st = RunStore.open(store)) {
+            RunSummary summary;
+            try (EvalProgress progress = new EvalProgress("resume " + run)) {
+                summary = EvalRun.standard(st, progress).resume(run, suite, models, Path.of(""));
+            }
+            Path dir = EvalScreen.outDir(out, summary.runId());
+            EvalScreen.write(summary.results(), dir);
+            EvalScreen.summary(spec.commandLine().getOut(), summary, dir, store);
+            return summary.complete() ? 0 : EvalScreen.INCOMPLETE;
+        }
+    }
+}

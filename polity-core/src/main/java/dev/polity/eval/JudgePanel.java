@@ -1,0 +1,112 @@
+package dev.polity.eval;
+
+import dev.polity.judge.DerogationDetector;
+import dev.polity.judge.Ensemble;
+import dev.polity.judge.ExemplarDetector;
+import dev.polity.judge.JudgeChat;
+import dev.polity.judge.LlmJudge;
+import dev.polity.judge.RefusalDetector;
+import dev.polity.judge.RuleDetector;
+import dev.polity.judge.TextEmbedder;
+import dev.polity.model.AnswerRequest;
+import dev.polity.model.AnswerSource;
+import dev.polity.model.Message;
+import dev.polity.norms.InvalidInputException;
+import dev.polity.norms.Location;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The detectors a run judges with, registered by the names a constitution's checks use (rules, refusal,
+ * derogation, exemplars, llm-judge), and the refusal classifier behind the over-refusal, counterfactual and
+ * behaviour figures. A suite's {@code judge.detectors} chooses among them (none listed: all of them);
+ * {@code llm-judge} is registered only when {@code judge.model} names the model that judges.
+ */
+public final class JudgePanel implements AutoCloseable {
+    /** Every detector a suite may name, in the order they are registered. */
+    public static final List<String> DETECTORS = List.of(RuleDetector.NAME, RefusalDetector.NAME, DerogationDetector.NAME,
+            ExemplarDetector.NAME, LlmJudge.NAME);
+
+    private final Ensemble ensemble;
+    private final RefusalClassifier refusal;
+    private final TextEmbedder embedder;
+    private final AnswerSource judgeModel;
+
+    private JudgePanel(Ensemble ensemble, RefusalClassifier refusal, TextEmbedder embedder, AnswerSource judgeModel) {
+        this.ensemble = ensemble;
+        this.refusal = refusal;
+        this.embedder = embedder;
+        this.judgeModel = judgeModel;
+    }
+
+    /** A panel of the given ensemble and refusal classifier (null: no refusal figures). */
+    public static JudgePanel of(Ensemble ensemble, RefusalClassifier refusal) {
+        return new JudgePanel(ensemble, refusal, null, null);
+    }
+
+    /**
+     * The panel a suite asks for.
+     *
+     * @param embedder    the sentence embedder of the refusal, derogation and exemplar detectors, made once when first needed
+     * @param judgeModels opens the LLM judge's model from the suite's {@code judge.model} spec
+     * @throws InvalidInputException naming the suite when it lists a detector Polity does not know
+     */
+    public static JudgePanel forSuite(Suite suite, Supplier<TextEmbedder> embedder, Function<String, AnswerSource> judgeModels) {
+        List<String> wanted = suite.judge().detectors().isEmpty() ? DETECTORS : suite.judge().detectors();
+        for (String name : wanted) {
+            if (!DETECTORS.contains(name)) {
+                throw new InvalidInputException(new Location(suite.file().toString(), 0, 0),
+                        "judge.detectors: unknown detector '" + name + "'; expected one of " + String.join(", ", DETECTORS));
+            }
+        }
+        TextEmbedder e = embedder.get();
+        RefusalDetector refusal = RefusalDetector.withDefaultModel(e);
+        Ensemble.Builder b = Ensemble.builder();
+        AnswerSource judgeModel = null;
+        for (String name : wanted) {
+            switch (name) {
+                case RuleDetector.NAME -> b.add(new RuleDetector());
+                case RefusalDetector.NAME -> b.add(refusal);
+                case DerogationDetector.NAME -> b.add(DerogationDetector.withDefaultModel(e));
+                case ExemplarDetector.NAME -> b.add(new ExemplarDetector(e));
+                case LlmJudge.NAME -> {
+                    if (suite.judge().model() != null) {
+                        judgeModel = judgeModels.apply(suite.judge().model());
+                        b.add(new LlmJudge(chat(judgeModel)));
+                    }
+                }
+                default -> throw new IllegalStateException(name);
+            }
+        }
+        return new JudgePanel(b.build(), RefusalClassifier.of(refusal), e, judgeModel);
+    }
+
+    /** A chat model as the LLM judge's {@link JudgeChat}: deterministic sampling, the model's failure thrown. */
+    public static JudgeChat chat(AnswerSource model) {
+        return (system, user) -> model.answer(new AnswerRequest(List.of(Message.system(system), Message.user(user)), 0.0, null, null)).text();
+    }
+
+    public Ensemble ensemble() {
+        return ensemble;
+    }
+
+    public RefusalClassifier refusal() {
+        return refusal;
+    }
+
+    /** Embeds a batch of answers at once (the embedder remembers them), so judging them one by one is quick. */
+    void warm(List<String> texts) {
+        if (embedder != null && !texts.isEmpty()) {
+            embedder.embed(new ArrayList<>(texts), n -> { });
+        }
+    }
+
+    @Override
+    public void close() {
+        if (judgeModel != null) {
+            judgeModel.close();
+        }
+    }
+}
