@@ -52,12 +52,12 @@ public final class PairwiseReader {
         int[] w = new int[cap];
         int[] l = new int[cap];
         int rows = 0;
+        long[] out = new long[2];
         while (pos < n) {
             if (b[pos] == '\n' || b[pos] == '\r') {
                 pos++;
                 continue;
             }
-            long[] out = new long[2];
             for (int k = 0; k < 2; k++) {
                 int start = pos;
                 boolean neg = pos < n && b[pos] == '-';
@@ -101,10 +101,7 @@ public final class PairwiseReader {
         if (rows == 0) {
             return null;
         }
-        int[] all = new int[2 * rows];
-        System.arraycopy(w, 0, all, 0, rows);
-        System.arraycopy(l, 0, all, rows, rows);
-        int[] ids = Arrays.stream(all).sorted().distinct().toArray();
+        int[] ids = distinctIds(w, l, rows);
         int[] winner = new int[rows];
         int[] loser = new int[rows];
         int lo = ids[0];
@@ -126,6 +123,49 @@ public final class PairwiseReader {
         double[] weight = new double[rows];
         Arrays.fill(weight, 1.0);
         return new Comparisons(items, winner, loser, weight, new boolean[rows], List.of(), new int[0][], List.of());
+    }
+
+    /**
+     * The distinct ids among winners and losers, ascending. Ids usually span a small range, so a presence
+     * table does it in one pass; otherwise sort a copy and keep each value once (no boxing either way).
+     */
+    static int[] distinctIds(int[] w, int[] l, int rows) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int r = 0; r < rows; r++) {
+            min = Math.min(min, Math.min(w[r], l[r]));
+            max = Math.max(max, Math.max(w[r], l[r]));
+        }
+        if (max - min < 50_000_000L) {
+            boolean[] seen = new boolean[(int) (max - min) + 1];
+            int count = 0;
+            for (int r = 0; r < 2 * rows; r++) {
+                int v = r < rows ? w[r] : l[r - rows];
+                if (!seen[(int) (v - min)]) {
+                    seen[(int) (v - min)] = true;
+                    count++;
+                }
+            }
+            int[] out = new int[count];
+            int k = 0;
+            for (int i = 0; i < seen.length; i++) {
+                if (seen[i]) {
+                    out[k++] = (int) (i + min);
+                }
+            }
+            return out;
+        }
+        int[] all = new int[2 * rows];
+        System.arraycopy(w, 0, all, 0, rows);
+        System.arraycopy(l, 0, all, rows, rows);
+        Arrays.sort(all);
+        int k = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (i == 0 || all[i] != all[i - 1]) {
+                all[k++] = all[i];
+            }
+        }
+        return Arrays.copyOf(all, k);
     }
 
     public static Comparisons parse(String text, String file) {
