@@ -110,6 +110,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile boolean dead;
 
     private FakeOpenAiServer() throws IOException {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, the body waits for
+        // the client's delayed ACK (about 40 ms). An instant fake model must answer instantly.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/v1/chat/completions", this::chat);
         server.createContext("/v1/models", this::models);
