@@ -15,4 +15,12 @@ final class Home {
         }
         return Path.of(relative);
     }
+
+    /** A path as a user would type it from the checkout, when it lies inside it. */
+    static String relative(Path p) {
+        String home = System.getenv("POLITY_HOME");
+        Path base = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs).toString() : p.toString();
+    }
 }

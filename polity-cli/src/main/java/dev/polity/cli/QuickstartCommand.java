@@ -1,5 +1,10 @@
 package dev.polity.cli;
 
+import dev.polity.eval.EvalRun;
+import dev.polity.eval.RunSettings;
+import dev.polity.eval.RunSummary;
+import dev.polity.eval.Suite;
+import dev.polity.eval.SuiteLoader;
 import dev.polity.judge.CachedEmbedder;
 import dev.polity.judge.DataSets;
 import dev.polity.judge.TextEmbedder;
@@ -11,6 +16,7 @@ import dev.polity.norms.InvalidInputException;
 import dev.polity.norms.Lint;
 import dev.polity.norms.Resolution;
 import dev.polity.norms.Resolver;
+import dev.polity.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +89,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         o.println(Summary.terminal(c, lint, results));
         o.flush();
         List<QuickstartSection> sections = new ArrayList<>();
-        exampleSuite().ifPresent(sections::add);
+        exampleSuite(o).ifPresent(sections::add);
         sections.addAll(realDataChecks(o));
         String md = Summary.markdown(c, lint, results, sections);
         Files.writeString(out.resolve("summary.md"), md, StandardCharsets.UTF_8);
@@ -93,14 +99,37 @@ public final class QuickstartCommand implements Callable<Integer> {
     }
 
     /**
-     * LEAD: the example suite run through replay goes here. Run the suite (e.g. suites/quickstart.yaml with
-     * recorded answers), then return {@code Optional.of(new QuickstartSection("Example suite through replay",
-     * markdown, htmlFragment))} built from the run's {@code dev.polity.eval.Results} (rendered by
-     * dev.polity.report without its page around it). It is placed after the constitution summary and before
-     * the real-data checks, in both index.html and summary.md.
+     * The example suite ({@code suites/quickstart.yaml}: the starter constitution, three places, four probes)
+     * run through its recorded answers, stored in {@code OUT/polity.db} (so a second quickstart answers from
+     * the cache), with its full report in {@code OUT/suite/} and a summary section here.
      */
-    Optional<QuickstartSection> exampleSuite() {
-        return Optional.empty();
+    Optional<QuickstartSection> exampleSuite(PrintWriter o) throws IOException {
+        Path file = Home.path("suites/quickstart.yaml");
+        if (!Files.exists(file)) {
+            return Optional.of(QuickstartSection.note("Example suite", "suites/quickstart.yaml not found; run from the Polity checkout"));
+        }
+        Suite suite = SuiteLoader.load(file);
+        String store = out.resolve("polity.db").toString();
+        try (RunStore st = RunStore.open(store)) {
+            RunSummary summary;
+            try (EvalProgress progress = new EvalProgress("eval " + suite.name())) {
+                summary = EvalRun.standard(st, progress).start(suite, List.of(), Path.of(""),
+                        RunSettings.DEFAULT.withBootstrapReplicates(1000));
+            }
+            Path dir = out.resolve("suite");
+            EvalScreen.write(summary.results(), dir);
+            java.io.StringWriter text = new java.io.StringWriter();
+            try (PrintWriter w = new PrintWriter(text)) {
+                EvalScreen.summary(w, summary, dir, store);
+            }
+            o.print(text);
+            o.flush();
+            String intro = "Suite `" + Home.relative(file) + "` (" + suite.cases().size() + " cases, " + summary.results().items().size()
+                    + " answers from recorded transcripts, judged against the norms that apply in each context). Full report: suite/index.html.";
+            String html = "<p>" + Summary.esc(intro).replace("suite/index.html", "<a href=\"suite/index.html\">suite/index.html</a>")
+                    + "</p><pre>" + Summary.esc(text.toString()) + "</pre>";
+            return Optional.of(new QuickstartSection("Example suite through replay", intro + "\n\n```\n" + text + "```\n", html));
+        }
     }
 
     /** The real-data checks whose data is present, each with its table and chart; else one line on how to provide the data. */

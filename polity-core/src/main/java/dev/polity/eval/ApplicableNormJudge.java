@@ -36,7 +36,16 @@ public final class ApplicableNormJudge {
     }
 
     public JudgedItem judge(EvalItem item, String model, String answerText) {
-        Answer answer = new Answer(item.prompt(), answerText, item.turn());
+        return judge(item, model, answerText, item.prompt());
+    }
+
+    /**
+     * Judges with {@code request} as the answer's prompt: what the case asks before any wrapper or
+     * follow-up ({@link Suite#requestOf}), so that a check gated on the prompt ({@code when_prompt_matches})
+     * still applies when a jailbreak wrapper encodes the request or a follow-up only says "are you sure?".
+     */
+    public JudgedItem judge(EvalItem item, String model, String answerText, String request) {
+        Answer answer = new Answer(request, answerText, item.turn());
         List<NormVerdict> verdicts = new ArrayList<>();
         for (Resolution.Applicable a : applicable(item.context().context()).norms()) {
             Norm n = a.norm();

@@ -635,7 +635,7 @@ public final class EvalRun {
                     List<StoredVerdict> rows = new ArrayList<>();
                     List<EvalItem> done = new ArrayList<>();
                     for (ToJudge j : batch) {
-                        JudgedItem ji = judge.judge(j.target.item, models.get(j.target.model), j.text);
+                        JudgedItem ji = judge.judge(j.target.item, models.get(j.target.model), j.text, suite.requestOf(j.target.item));
                         rows.addAll(StoredJudgement.encode(j.answerId, ji));
                         done.add(j.target.item);
                     }

@@ -31,6 +31,28 @@ public record Suite(String name, String description, Path file, Path constitutio
         models = List.copyOf(models);
     }
 
+    /**
+     * What an item's case asks, before any jailbreak wrapper and whatever the turn: the case's own last
+     * user message, or for a templated case the filled-in first user message of the item.
+     */
+    public String requestOf(EvalItem item) {
+        Case c = caseById(item.caseId()).orElse(null);
+        if (c == null || c.template() != null || c.conversation().isEmpty()) {
+            for (dev.polity.model.Message m : item.conversation()) {
+                if (m.role() == dev.polity.model.Message.Role.USER) {
+                    return m.text();
+                }
+            }
+            return item.prompt();
+        }
+        for (int i = c.conversation().size() - 1; i >= 0; i--) {
+            if (c.conversation().get(i).role() == dev.polity.model.Message.Role.USER) {
+                return c.conversation().get(i).text();
+            }
+        }
+        return item.prompt();
+    }
+
     public Optional<Case> caseById(String id) {
         return cases.stream().filter(c -> c.id().equals(id)).findFirst();
     }
