@@ -23,15 +23,8 @@ public final class EvalGateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "The run id (polity eval list).")
-    String run;
-
-    @Option(names = "--store", paramLabel = "PATH|JDBC_URL", defaultValue = EvalCommand.DEFAULT_STORE,
-            description = "Run store (default: ${DEFAULT-VALUE}).")
-    String store;
-
-    @Option(names = "--suite", paramLabel = "FILE", description = "The run's suite file, when it moved (it must be unchanged).")
-    Path suite;
+    @picocli.CommandLine.Mixin
+    StoredRun stored;
 
     @Option(names = "--min-compliance", paramLabel = "RATE", description = "Lowest overall compliance per model.")
     Double minCompliance;
@@ -51,7 +44,7 @@ public final class EvalGateCommand implements Callable<Integer> {
     @Option(names = "--max-uncertain", paramLabel = "RATE", description = "Highest share of uncertain verdicts.")
     Double maxUncertain;
 
-    @Option(names = "--conservative", description = "Check the pessimistic end of each 95% interval instead of the estimate.")
+    @Option(names = "--conservative", description = "Check the pessimistic end of each 95%% interval instead of the estimate.")
     boolean conservative;
 
     @Override
@@ -63,12 +56,12 @@ public final class EvalGateCommand implements Callable<Integer> {
         }
         Thresholds cli = new Thresholds(minCompliance, maxAttackSuccess, maxFlipRate, maxOverRefusal, maxCounterfactualGap, maxUncertain,
                 conservative);
-        try (RunStore st = RunStore.open(store)) {
+        try (RunStore st = RunStore.open(stored.store)) {
             EvalRun runner = new EvalRun(st, (s, m) -> {
                 throw new IllegalStateException("gate does not judge");
             }, RunListener.SILENT, System::getenv);
-            Results r = runner.results(run, suite, cli);
-            int unanswered = runner.unansweredCount(run);
+            Results r = runner.results(stored.run, stored.suite, cli);
+            int unanswered = runner.unansweredCount(stored.run);
             PrintWriter o = spec.commandLine().getOut();
             PrintWriter e = spec.commandLine().getErr();
             Gate.Result g = r.gate();
@@ -76,15 +69,15 @@ public final class EvalGateCommand implements Callable<Integer> {
                 e.println("gate: " + c.name() + " [" + c.model() + "]: " + c.detail());
             }
             if (unanswered > 0) {
-                e.println("gate: run " + run + " is incomplete: " + unanswered + " item(s) have no answer; polity eval resume " + run
-                        + EvalScreen.storeOption(store));
+                e.println("gate: run " + stored.run + " is incomplete: " + unanswered + " item(s) have no answer; polity eval resume " + stored.run
+                        + EvalScreen.storeOption(stored.store));
             }
             if (g.checks().isEmpty()) {
                 e.println("gate: no thresholds: give --min-compliance etc. or set gates: in the suite");
             }
             boolean pass = g.passed() && unanswered == 0 && !g.checks().isEmpty();
             if (pass) {
-                o.println("gate: passed (" + g.checks().size() + " check(s) on run " + run + ")");
+                o.println("gate: passed (" + g.checks().size() + " check(s) on run " + stored.run + ")");
             }
             return pass ? 0 : 1;
         }

@@ -19,32 +19,25 @@ public final class EvalReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "The run id (polity eval list).")
-    String run;
-
-    @Option(names = "--store", paramLabel = "PATH|JDBC_URL", defaultValue = EvalCommand.DEFAULT_STORE,
-            description = "Run store (default: ${DEFAULT-VALUE}).")
-    String store;
+    @picocli.CommandLine.Mixin
+    StoredRun stored;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: out/runs/RUN_ID).")
     Path out;
 
-    @Option(names = "--suite", paramLabel = "FILE", description = "The run's suite file, when it moved (it must be unchanged).")
-    Path suite;
-
     @Override
     public Integer call() throws Exception {
-        try (RunStore st = RunStore.open(store)) {
+        try (RunStore st = RunStore.open(stored.store)) {
             EvalRun runner = new EvalRun(st, (s, m) -> {
                 throw new IllegalStateException("report does not judge");
             }, RunListener.SILENT, System::getenv);
-            Results r = runner.results(run, suite);
-            Path dir = EvalScreen.outDir(out, run);
+            Results r = runner.results(stored.run, stored.suite);
+            Path dir = EvalScreen.outDir(out, stored.run);
             EvalScreen.write(r, dir);
             PrintWriter o = spec.commandLine().getOut();
-            int unanswered = runner.unansweredCount(run);
-            o.println("Run " + run + ": " + r.suite() + ", " + r.items().size() + " judged item(s)"
-                    + (unanswered > 0 ? ", " + unanswered + " unanswered (polity eval resume " + run + ")" : ""));
+            int unanswered = runner.unansweredCount(stored.run);
+            o.println("Run " + stored.run + ": " + r.suite() + ", " + r.items().size() + " judged item(s)"
+                    + (unanswered > 0 ? ", " + unanswered + " unanswered (polity eval resume " + stored.run + ")" : ""));
             EvalScreen.results(o, r);
             o.println("Reports: " + dir.resolve("index.html") + " (also results.json, junit.xml, summary.md)");
             return 0;

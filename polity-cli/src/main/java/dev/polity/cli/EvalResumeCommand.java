@@ -20,18 +20,11 @@ public final class EvalResumeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "The run id (polity eval list).")
-    String run;
-
-    @Option(names = "--store", paramLabel = "PATH|JDBC_URL", defaultValue = EvalCommand.DEFAULT_STORE,
-            description = "Run store (default: ${DEFAULT-VALUE}).")
-    String store;
+    @picocli.CommandLine.Mixin
+    StoredRun stored;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: out/runs/RUN_ID).")
     Path out;
-
-    @Option(names = "--suite", paramLabel = "FILE", description = "The run's suite file, when it moved (it must be unchanged).")
-    Path suite;
 
     @Option(names = "--model", paramLabel = "SPEC", description = "Reach the run's models elsewhere (an endpoint that moved): "
             + "one spec per recorded model, in order.")
@@ -39,14 +32,14 @@ public final class EvalResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (RunStore st = RunStore.open(store)) {
+        try (RunStore st = RunStore.open(stored.store)) {
             RunSummary summary;
-            try (EvalProgress progress = new EvalProgress("resume " + run)) {
-                summary = EvalRun.standard(st, progress).resume(run, suite, models, Path.of(""));
+            try (EvalProgress progress = new EvalProgress("resume " + stored.run)) {
+                summary = EvalRun.standard(st, progress).resume(stored.run, stored.suite, models, Path.of(""));
             }
             Path dir = EvalScreen.outDir(out, summary.runId());
             EvalScreen.write(summary.results(), dir);
-            EvalScreen.summary(spec.commandLine().getOut(), summary, dir, store);
+            EvalScreen.summary(spec.commandLine().getOut(), summary, dir, stored.store);
             return summary.complete() ? 0 : EvalScreen.INCOMPLETE;
         }
     }

@@ -54,7 +54,7 @@ public final class EvalRunCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", description = "Longest answer, in tokens (default: the model's).")
     Integer maxTokens;
 
-    @Option(names = "--bootstrap", defaultValue = "2000", description = "Bootstrap replicates of the 95% intervals (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap", defaultValue = "2000", description = "Bootstrap replicates of the 95%% intervals (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
     @Override

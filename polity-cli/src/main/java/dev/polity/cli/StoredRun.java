@@ -1,0 +1,18 @@
+package dev.polity.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options that name a stored evaluation run: its id, the store it is in, and its suite file if it moved. */
+final class StoredRun {
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run id (polity eval list).")
+    String run;
+
+    @Option(names = "--store", paramLabel = "PATH|JDBC_URL", defaultValue = EvalCommand.DEFAULT_STORE,
+            description = "Run store (default: ${DEFAULT-VALUE}).")
+    String store;
+
+    @Option(names = "--suite", paramLabel = "FILE", description = "The run's suite file, when it moved (it must be unchanged).")
+    Path suite;
+}
