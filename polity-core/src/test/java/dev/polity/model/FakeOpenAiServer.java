@@ -225,7 +225,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
             inFlight.decrementAndGet();
             if (n == dieAfter) {
                 dead = true;
-                Thread stopper = new Thread(() -> server.stop(0));
+                // Stop a moment later: stopping at once could cut this very answer on its way to the client.
+                // Meanwhile `dead` cuts every new request without an answer.
+                Thread stopper = new Thread(() -> {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    server.stop(0);
+                });
                 stopper.setDaemon(true);
                 stopper.start();
             }
