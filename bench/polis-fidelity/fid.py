@@ -26,7 +26,7 @@ def ari(a, b):
     n=comb(len(a),2); e=ai*bj/n; mx=(ai+bj)/2
     return (sij-e)/(mx-e) if mx!=e else 1.0
 
-def analyse(name, meta=(), cutoff=None, pass_missing=False, scale='sqrt', rows='all', zero_mod=True, mean_over='voters', pca='exact', keep_meta_cols=False, iters=100, ptpt_filter=None):
+def analyse(name, meta=(), cutoff=None, pass_missing=False, scale='sqrt', rows='all', zero_mod=True, mean_over='voters', pca='exact', keep_meta_cols=False, iters=100, ptpt_filter=None, impute='mean', centre='mean'):
     mod, ismeta, votes, groups = load(name, meta)
     if cutoff is not None:
         votes={k:v for k,v in votes.items() if v[0] <= cutoff}
@@ -46,6 +46,7 @@ def analyse(name, meta=(), cutoff=None, pass_missing=False, scale='sqrt', rows='
     inconv = nv >= min(7, nc)
     R = X if rows=='all' else X[inconv]
     mean=np.nanmean(R,0); mean=np.where(np.isnan(mean),0,mean)
+    if impute=='zero': mean=np.zeros_like(mean)  # 2017-era polisMath: `:mat` swaps nils for zeros
     M=np.where(np.isnan(R), mean, R)
     C=M-M.mean(0)
     if pca=='exact':
@@ -71,7 +72,9 @@ def analyse(name, meta=(), cutoff=None, pass_missing=False, scale='sqrt', rows='
     gp=[p for p in pids if p in groups]
     lab=np.array([groups[p] for p in gp]); P=np.array([xy[pi[p]] for p in gp])
     K=lab.max()+1
-    cen=np.array([P[lab==g].mean(0) for g in range(K)])
+    nvg=np.array([nv[pi[p]] for p in gp]); sel=nvg>=min(7,nc) if centre.endswith('inconv') else np.ones(len(gp),bool)
+    agg=np.median if centre.startswith('median') else np.mean
+    cen=np.array([agg(P[(lab==g)&sel],0) for g in range(K)])
     near=np.argmin(((P[:,None,:]-cen[None])**2).sum(2),1)
     return ari(near, lab), int((near!=lab).sum()), len(gp)
 
@@ -79,6 +82,8 @@ if __name__=='__main__':
     convs=[('london.youth.policing',['1']+[str(i) for i in range(4,15)]),('brexit-consensus',[]),('bg2050-volunteers',[])]
     variants={'baseline':{}, 'rows=inconv':{'rows':'inconv'}, 'pass_missing':{'pass_missing':True}, 'scale=none':{'scale':'none'},
       'scale=lin':{'scale':'lin'}, 'drop_mod_cols':{'zero_mod':False}, 'powerit ones 100':{'pca':'ones'}, 'powerit rand 100':{'pca':'rand'},
-      'keep_meta_cols':{'keep_meta_cols':True}}
+      'keep_meta_cols':{'keep_meta_cols':True}, 'impute=zero (2017 polisMath)':{'impute':'zero'},
+      'centres: in-conv members only':{'centre':'mean-inconv'}, 'centres: medians':{'centre':'median'},
+      'centres: medians of in-conv members':{'centre':'median-inconv'}}
     for vn,kw in variants.items():
         print(vn, ' '.join('%s=%.3f(%d/%d)'%((n[:6],)+analyse(n,m,**kw)) for n,m in convs))
