@@ -20,6 +20,7 @@ import dev.polity.choice.RuleRefusal;
 import dev.polity.choice.RuleResult;
 import dev.polity.choice.Welfare;
 import dev.polity.norms.InvalidInputException;
+import dev.polity.report.AggregateHtml;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -110,11 +111,11 @@ public final class AggregateCommand implements Callable<Integer> {
         }
         LuceModel.Method.byId(method);
         Map<String, Object> result;
-        AggregateReport report = new AggregateReport(file.getFileName().toString());
+        AggregateHtml report = new AggregateHtml(file.getFileName().toString());
         switch (fmt) {
             case "preflib", "ballots" -> {
                 Profile p = fmt.equals("preflib") ? PrefLibReader.read(file) : BallotCsvReader.read(file);
-                report.title = p.title();
+                report.title(p.title());
                 if (model != null) {
                     result = modelResult(p.items(), choicesOf(p), report);
                 } else {
@@ -248,7 +249,7 @@ public final class AggregateCommand implements Callable<Integer> {
         return new MajorityMatrix(n);
     }
 
-    private Map<String, Object> modelResult(List<Object> items, Choices data, AggregateReport report) {
+    private Map<String, Object> modelResult(List<Object> items, Choices data, AggregateHtml report) {
         LuceModel.Method m = LuceModel.Method.byId(method);
         Fit fit = LuceModel.fit(data, m, alpha);
         Map<String, Object> r = new LinkedHashMap<>();
@@ -275,7 +276,7 @@ public final class AggregateCommand implements Callable<Integer> {
         return r;
     }
 
-    private Map<String, Object> rulesResult(Profile p, MajorityMatrix given, AggregateReport report) {
+    private Map<String, Object> rulesResult(Profile p, MajorityMatrix given, AggregateHtml report) {
         MajorityMatrix m = given != null ? given : p.majority();
         List<Object> items = p != null ? p.items() : null;
         double voters = p != null ? p.voters() : 0;
@@ -374,7 +375,7 @@ public final class AggregateCommand implements Callable<Integer> {
         return new GroupAnalysis.GroupInput(names, u, null, sz);
     }
 
-    private Map<String, Object> groupsJson(List<Object> items, GroupAnalysis.GroupInput in, Welfare w, AggregateReport report) throws IOException {
+    private Map<String, Object> groupsJson(List<Object> items, GroupAnalysis.GroupInput in, Welfare w, AggregateHtml report) throws IOException {
         GroupAnalysis.Weights mode;
         Map<String, Double> given = Map.of();
         switch (weights) {

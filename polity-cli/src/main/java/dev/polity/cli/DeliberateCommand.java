@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.polity.deliberation.Conversation;
 import dev.polity.deliberation.Deliberation;
-import dev.polity.deliberation.DeliberationHtml;
+import dev.polity.report.DeliberationHtml;
 import dev.polity.deliberation.DeliberationJson;
 import dev.polity.deliberation.PolisExport;
 import dev.polity.deliberation.Promotion;

@@ -1,10 +1,18 @@
-package dev.polity.deliberation;
+package dev.polity.report;
 
+import dev.polity.deliberation.AnswerGroups;
+import dev.polity.deliberation.Bridging;
+import dev.polity.deliberation.Conversation;
+import dev.polity.deliberation.Deliberation;
+import dev.polity.deliberation.Pca;
+import dev.polity.deliberation.PolisComparison;
+import dev.polity.deliberation.Repness;
+import dev.polity.deliberation.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A self-contained HTML report of an analysis: inline SVG charts and tables, no scripts, no network. */
+/** A self-contained HTML report of a deliberation analysis ({@code polity deliberate --out}): inline SVG charts and tables, no scripts, no network. */
 public final class DeliberationHtml {
     private DeliberationHtml() {
     }
@@ -14,18 +22,18 @@ public final class DeliberationHtml {
     public static String of(Deliberation d) {
         Conversation c = d.conversation();
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Deliberation: ").append(esc(c.name()))
+        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Deliberation: ").append(Html.escape(c.name()))
                 .append("</title><style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;color:#222}"
                         + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 6px;font-size:13px;vertical-align:top}"
                         + "th{background:#f3f3f3}.n{text-align:right}.warn{color:#a40}</style></head><body>");
-        h.append("<h1>Deliberation: ").append(esc(c.name())).append("</h1>");
+        h.append("<h1>Deliberation: ").append(Html.escape(c.name())).append("</h1>");
         long voters = java.util.stream.IntStream.range(0, c.participants().size()).filter(d::voted).count();
         long clustered = java.util.stream.IntStream.range(0, c.participants().size()).filter(i -> d.groups().group()[i] >= 0).count();
         h.append(String.format(Locale.ROOT, "<p>%d participants voted %d times on %d statements (%d analysed). %d participants clustered into "
                         + "<b>%d opinion groups</b> (silhouette by k: %s).</p>", voters, c.votes().size(), c.statements().size(),
                 d.columns().length, clustered, d.groups().k(), d.groups().silhouetteByK()));
         for (String w : c.warnings()) {
-            h.append("<p class=\"warn\">Warning: ").append(esc(w)).append("</p>");
+            h.append("<p class=\"warn\">Warning: ").append(Html.escape(w)).append("</p>");
         }
         h.append("<h2>Opinion map</h2><p>Participants in the plane of the first two principal components, coloured by group "
                 + "(grey: not clustered); black crosses are statement loadings.</p>");
@@ -40,7 +48,7 @@ public final class DeliberationHtml {
                     + "<th>text</th><th>side</th><th>group rate</th><th>repness</th><th>z</th></tr>");
             for (Repness r : top.get(g)) {
                 h.append(String.format(Locale.ROOT, "<tr><td>%s%s</td><td>%s</td><td>%s</td><td class=n>%.2f</td><td class=n>%.2f</td><td class=n>%.2f</td></tr>",
-                        esc(c.statements().get(r.statement()).id()), bestAgree != null && bestAgree == r.statement() ? " &#9733;" : "", esc(c.statements().get(r.statement()).text()), r.forAgree() ? "agree" : "disagree",
+                        Html.escape(c.statements().get(r.statement()).id()), bestAgree != null && bestAgree == r.statement() ? " &#9733;" : "", Html.escape(c.statements().get(r.statement()).text()), r.forAgree() ? "agree" : "disagree",
                         r.forAgree() ? r.pa() : r.pd(), r.forAgree() ? r.ra() : r.rd(), r.forAgree() ? r.rat() : r.rdt()));
             }
             h.append("</table>");
@@ -73,7 +81,7 @@ public final class DeliberationHtml {
         h.append("<h2>Agree rates per group</h2><p>For every statement, the share of each group's votes that agree (bar), "
                 + "with the group's number of votes.</p><table><tr><th>statement</th><th>text</th><th>agree rate by group</th><th>consensus</th></tr>");
         for (int j : d.columns()) {
-            h.append("<tr><td>").append(esc(c.statements().get(j).id())).append("</td><td>").append(esc(c.statements().get(j).text()))
+            h.append("<tr><td>").append(Html.escape(c.statements().get(j).id())).append("</td><td>").append(Html.escape(c.statements().get(j).text()))
                     .append("</td><td>").append(bars(d, j)).append("</td><td class=n>")
                     .append(String.format(Locale.ROOT, "%.3f", d.consensus()[j])).append("</td></tr>");
         }
@@ -97,13 +105,13 @@ public final class DeliberationHtml {
                 + "(passes count as votes) and, in brackets, the number of votes.</p>");
         for (AnswerGroups a : all) {
             Statement q = c.statements().get(a.question());
-            h.append("<h3>").append(esc(q.id())).append(": ").append(esc(q.text())).append("</h3><table><tr><th>statement</th><th>text</th>");
+            h.append("<h3>").append(Html.escape(q.id())).append(": ").append(Html.escape(q.text())).append("</h3><table><tr><th>statement</th><th>text</th>");
             for (int x = 0; x < AnswerGroups.ANSWERS.size(); x++) {
                 h.append("<th>answered ").append(AnswerGroups.ANSWERS.get(x)).append(" (").append(a.size()[x]).append(")</th>");
             }
             h.append("</tr>");
             for (int j : d.columns()) {
-                h.append("<tr><td>").append(esc(c.statements().get(j).id())).append("</td><td>").append(esc(c.statements().get(j).text())).append("</td>");
+                h.append("<tr><td>").append(Html.escape(c.statements().get(j).id())).append("</td><td>").append(Html.escape(c.statements().get(j).text())).append("</td>");
                 for (int x = 0; x < AnswerGroups.ANSWERS.size(); x++) {
                     double rate = a.agreeRate(j, x);
                     h.append("<td class=n>").append(Double.isNaN(rate) ? "&ndash;" : String.format(Locale.ROOT, "%.2f", rate))
@@ -130,7 +138,7 @@ public final class DeliberationHtml {
         StringBuilder h = new StringBuilder("<h3>").append(consensus ? "Group-informed consensus (top 15)" : "Bridging intercept (top 15)")
                 .append("</h3><table><tr><th>statement</th><th>text</th><th>consensus</th><th>intercept</th><th>factor</th><th>bridging</th></tr>");
         for (int j : order.subList(0, Math.min(15, order.size()))) {
-            h.append("<tr><td>").append(esc(c.statements().get(j).id())).append("</td><td>").append(esc(c.statements().get(j).text())).append("</td>");
+            h.append("<tr><td>").append(Html.escape(c.statements().get(j).id())).append("</td><td>").append(Html.escape(c.statements().get(j).text())).append("</td>");
             h.append(String.format(Locale.ROOT, "<td class=n>%.3f</td>", d.consensus()[j]));
             if (d.bridging() != null) {
                 h.append(String.format(Locale.ROOT, "<td class=n>%.3f</td><td class=n>%.3f</td><td>%s</td>", d.bridging().statementIntercept()[j],
@@ -166,7 +174,7 @@ public final class DeliberationHtml {
             int g = d.groups().group()[i];
             s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\" fill-opacity=\"0.7\"><title>%s</title></circle>",
                     size / 2.0 + p[i][0] * scale, size / 2.0 - p[i][1] * scale, g < 0 ? "#bbb" : COLOURS[g % COLOURS.length],
-                    esc("participant " + d.conversation().participants().get(i) + (g < 0 ? "" : ", group " + g))));
+                    Html.escape("participant " + d.conversation().participants().get(i) + (g < 0 ? "" : ", group " + g))));
             drawn++;
         }
         // Loadings are unit-vector components; stretch them to the participants' spread to be visible.
@@ -180,7 +188,7 @@ public final class DeliberationHtml {
             double x = size / 2.0 + pca.pc1()[c] * lscale;
             double y = size / 2.0 - pca.pc2()[c] * lscale;
             s.append(String.format(Locale.ROOT, "<path d=\"M%.1f %.1fl4 4m-4 0l4 -4\" stroke=\"#000\" transform=\"translate(-2,-2)\"><title>%s</title></path>",
-                    x, y, esc("statement " + d.conversation().statements().get(pca.columns()[c]).id())));
+                    x, y, Html.escape("statement " + d.conversation().statements().get(pca.columns()[c]).id())));
         }
         return s.append("</svg>").toString();
     }
@@ -195,9 +203,5 @@ public final class DeliberationHtml {
                     14 * g, 70 * rate, COLOURS[g % COLOURS.length], 72.0, 14 * g + 10, 100 * rate, seen));
         }
         return s.append("</svg>").toString();
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,4 +1,4 @@
-package dev.polity.cli;
+package dev.polity.report;
 
 import dev.polity.choice.Bootstrap;
 import dev.polity.choice.Fit;
@@ -10,26 +10,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A self-contained HTML report (inline SVG charts, no external resources) for {@code polity aggregate --out}. */
-final class AggregateReport {
+/** A self-contained HTML report (inline SVG charts, no external resources) for {@code polity aggregate --out}: the CLI adds a section per analysis it ran. */
+public final class AggregateHtml {
     private final StringBuilder body = new StringBuilder();
-    String title;
+    private String title;
 
-    AggregateReport(String title) {
+    public AggregateHtml(String title) {
         this.title = title;
     }
 
-    void rules(List<Object> items, MajorityMatrix m, List<RuleResult> results) {
+    /** The heading, when the input names itself (a PrefLib title) rather than by its file name. */
+    public void title(String title) {
+        this.title = title;
+    }
+
+    public void rules(List<Object> items, MajorityMatrix m, List<RuleResult> results) {
         body.append("<h2>Voting rules</h2><table><tr><th>rule</th><th>winners</th><th>tie broken</th><th>ranking</th></tr>");
         for (RuleResult r : results) {
-            body.append("<tr><td>").append(r.rule().id()).append("</td><td>").append(esc(labels(items, r.winners())))
+            body.append("<tr><td>").append(r.rule().id()).append("</td><td>").append(Html.escape(labels(items, r.winners())))
                     .append("</td><td>").append(r.tieBroken() ? "yes" : "no").append("</td><td>")
-                    .append(esc(labels(items, r.ranking()))).append("</td></tr>");
+                    .append(Html.escape(labels(items, r.ranking()))).append("</td></tr>");
         }
         body.append("</table>");
         int cw = m.condorcetWinner();
-        body.append("<p>Condorcet winner: <b>").append(cw < 0 ? "none" : esc(String.valueOf(items.get(cw))))
-                .append("</b>. Smith set: ").append(esc(labels(items, m.smithSet()))).append(". Majority cycle: ")
+        body.append("<p>Condorcet winner: <b>").append(cw < 0 ? "none" : Html.escape(String.valueOf(items.get(cw))))
+                .append("</b>. Smith set: ").append(Html.escape(labels(items, m.smithSet()))).append(". Majority cycle: ")
                 .append(m.hasMajorityCycle() ? "yes" : "no").append(".</p>");
         if (m.size() <= 40) {
             int n = m.size();
@@ -49,8 +54,8 @@ final class AggregateReport {
         }
     }
 
-    void model(List<Object> items, Fit fit, Bootstrap.Interval ci, String model) {
-        body.append("<h2>").append(esc(model)).append(" strengths</h2><p>").append(fit.method().id()).append(", alpha ")
+    public void model(List<Object> items, Fit fit, Bootstrap.Interval ci, String model) {
+        body.append("<h2>").append(Html.escape(model)).append(" strengths</h2><p>").append(fit.method().id()).append(", alpha ")
                 .append(fit.alpha()).append(": ").append(fit.iterations()).append(" iterations, log-likelihood ")
                 .append(String.format(Locale.ROOT, "%.6f", fit.logLikelihood())).append(fit.converged() ? ", converged" : ", NOT converged")
                 .append(ci != null ? "; 95% bootstrap intervals from " + ci.samples() + " resamples" : "").append(".</p>");
@@ -77,19 +82,19 @@ final class AggregateReport {
         body.append("<h3>Log-likelihood by iteration</h3>").append(line(fit.trace()));
     }
 
-    void ratings(Ratings r) {
+    public void ratings(Ratings r) {
         body.append("<p>").append(r.size()).append(" ratings of ").append(r.items().size()).append(" items by ")
-                .append(r.raters().size()).append(" raters; value column '").append(esc(r.valueName())).append("'.</p>");
+                .append(r.raters().size()).append(" raters; value column '").append(Html.escape(r.valueName())).append("'.</p>");
     }
 
-    void groups(GroupAnalysis a) {
+    public void groups(GroupAnalysis a) {
         List<Object> items = a.items();
         body.append("<h2>Groups and welfare</h2><p>Chosen welfare function: <b>").append(a.welfare().id())
-                .append("</b>. Worst off (least agreement with the collective order): <b>").append(esc(a.worstOff().group())).append("</b>.</p>");
+                .append("</b>. Worst off (least agreement with the collective order): <b>").append(Html.escape(a.worstOff().group())).append("</b>.</p>");
         body.append("<table><tr><th>group</th><th>size</th><th>weight</th><th>Kendall tau</th><th>regret</th><th>favourite</th><th>its collective rank</th></tr>");
         for (GroupAnalysis.GroupReport r : a.reports()) {
             body.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.0f</td><td>%.3f</td><td>%+.3f</td><td>%.4f</td><td>%s</td><td>%d</td></tr>",
-                    esc(r.group()), r.size(), r.weight(), r.tau(), r.regret(), esc(String.valueOf(items.get(r.favourite()))), r.favouriteRank()));
+                    Html.escape(r.group()), r.size(), r.weight(), r.tau(), r.regret(), Html.escape(String.valueOf(items.get(r.favourite()))), r.favouriteRank()));
         }
         body.append("</table>");
         // welfare comparison: tau of every group with the collective order under each welfare function
@@ -110,7 +115,7 @@ final class AggregateReport {
         for (int k = 0; k < Math.min(10, items.size()); k++) {
             body.append("<tr><td>").append(k + 1).append("</td>");
             for (GroupAnalysis.Collective c : a.collectives().values()) {
-                body.append("<td>").append(esc(String.valueOf(items.get(c.ranking().get(k))))).append("</td>");
+                body.append("<td>").append(Html.escape(String.valueOf(items.get(c.ranking().get(k))))).append("</td>");
             }
             body.append("</tr>");
         }
@@ -118,14 +123,14 @@ final class AggregateReport {
         // per-group rankings side by side
         body.append("<h3>Per-group rankings side by side (top 10)</h3><table><tr><th>#</th><th>collective</th>");
         for (String g : a.groups()) {
-            body.append("<th>").append(esc(g)).append("</th>");
+            body.append("<th>").append(Html.escape(g)).append("</th>");
         }
         body.append("</tr>");
         List<Integer> coll = a.collectives().get(a.welfare()).ranking();
         for (int k = 0; k < Math.min(10, items.size()); k++) {
-            body.append("<tr><td>").append(k + 1).append("</td><td>").append(esc(String.valueOf(items.get(coll.get(k))))).append("</td>");
+            body.append("<tr><td>").append(k + 1).append("</td><td>").append(Html.escape(String.valueOf(items.get(coll.get(k))))).append("</td>");
             for (GroupAnalysis.GroupReport r : a.reports()) {
-                body.append("<td>").append(esc(String.valueOf(items.get(r.ownRanking().get(k))))).append("</td>");
+                body.append("<td>").append(Html.escape(String.valueOf(items.get(r.ownRanking().get(k))))).append("</td>");
             }
             body.append("</tr>");
         }
@@ -149,11 +154,11 @@ final class AggregateReport {
                 .append(heatMap(a.groups(), cols, v, lo, hi, false));
     }
 
-    String html() {
-        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>polity aggregate: " + esc(title) + "</title><style>"
+    public String html() {
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>polity aggregate: " + Html.escape(title) + "</title><style>"
                 + "body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;margin:1em 0}"
                 + "td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px}th{background:#f3f3f3}svg{display:block;margin:1em 0}"
-                + "</style></head><body><h1>polity aggregate: " + esc(title) + "</h1>" + body + "</body></html>\n";
+                + "</style></head><body><h1>polity aggregate: " + Html.escape(title) + "</h1>" + body + "</body></html>\n";
     }
 
     private static String heatMap(List<String> rows, List<String> cols, double[][] v, double lo, double hi, boolean diverging) {
@@ -164,15 +169,15 @@ final class AggregateReport {
         int h = top + rows.size() * cell + 10;
         StringBuilder s = new StringBuilder(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-size=\"10\">", w, h));
         for (int j = 0; j < cols.size(); j++) {
-            s.append(String.format("<text transform=\"translate(%d,%d) rotate(-60)\">%s</text>", left + j * cell + 12, top - 4, esc(cut(cols.get(j)))));
+            s.append(String.format("<text transform=\"translate(%d,%d) rotate(-60)\">%s</text>", left + j * cell + 12, top - 4, Html.escape(cut(cols.get(j)))));
         }
         for (int i = 0; i < rows.size(); i++) {
-            s.append(String.format("<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", left - 4, top + i * cell + 15, esc(cut(rows.get(i)))));
+            s.append(String.format("<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", left - 4, top + i * cell + 15, Html.escape(cut(rows.get(i)))));
             for (int j = 0; j < cols.size(); j++) {
                 double t = hi > lo ? (v[i][j] - lo) / (hi - lo) : 0.5;
                 String colour = diverging ? diverging(t) : sequential(t);
                 s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s / %s: %.4g</title></rect>",
-                        left + j * cell, top + i * cell, cell - 1, cell - 1, colour, esc(rows.get(i)), esc(cols.get(j)), v[i][j]));
+                        left + j * cell, top + i * cell, cell - 1, cell - 1, colour, Html.escape(rows.get(i)), Html.escape(cols.get(j)), v[i][j]));
             }
         }
         return s.append("</svg>").toString();
@@ -196,7 +201,7 @@ final class AggregateReport {
             double x0 = left + (Math.min(0, v[i]) - min) / span * width;
             double x1 = left + (Math.max(0, v[i]) - min) / span * width;
             int y = i * row + 5;
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", left - 4, y + 11, esc(cut(names.get(i)))));
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", left - 4, y + 11, Html.escape(cut(names.get(i)))));
             s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%.4f</title></rect>",
                     x0, y, Math.max(0.5, x1 - x0), row - 4, v[i] >= 0 ? "#3b75af" : "#c0504d", v[i]));
             if (lo != null) {
@@ -206,7 +211,7 @@ final class AggregateReport {
             }
         }
         s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%d\" stroke=\"#888\"/>", zero, zero, h - 20));
-        s.append(String.format("<text x=\"%d\" y=\"%d\">%s</text>", left, h - 5, esc(caption)));
+        s.append(String.format("<text x=\"%d\" y=\"%d\">%s</text>", left, h - 5, Html.escape(caption)));
         return s.append("</svg>").toString();
     }
 
@@ -221,12 +226,12 @@ final class AggregateReport {
         double mid = left + width / 2.0;
         for (int g = 0; g < groups.size(); g++) {
             int y0 = g * block + 5;
-            s.append(String.format("<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", left - 4, y0 + block / 2, esc(cut(groups.get(g)))));
+            s.append(String.format("<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", left - 4, y0 + block / 2, Html.escape(cut(groups.get(g)))));
             for (int k = 0; k < series.size(); k++) {
                 double t = values.get(k)[g];
                 double x0 = Math.min(mid, mid + t * width / 2);
                 s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s, %s: tau %.3f</title></rect>",
-                        x0, y0 + k * row, Math.max(0.5, Math.abs(t) * width / 2), row - 2, palette[k % palette.length], esc(groups.get(g)), series.get(k), t));
+                        x0, y0 + k * row, Math.max(0.5, Math.abs(t) * width / 2), row - 2, palette[k % palette.length], Html.escape(groups.get(g)), series.get(k), t));
             }
         }
         s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%d\" stroke=\"#888\"/>", mid, mid, h - 30));
@@ -291,7 +296,4 @@ final class AggregateReport {
         return s.length() > 28 ? s.substring(0, 27) + "…" : s;
     }
 
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }
