@@ -1,5 +1,6 @@
 package dev.polity.deliberation;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,30 +14,9 @@ public final class Partitions {
      * Exact, O(n^2).
      */
     public static double silhouette(double[][] p, int[] labels) {
-        int n = p.length;
-        int k = 0;
-        for (int l : labels) {
-            k = Math.max(k, l + 1);
-        }
-        if (k < 2) {
-            return 0;
-        }
-        int[] size = new int[k];
-        for (int l : labels) {
-            size[l]++;
-        }
-        double total = 0;
-        double[] sum = new double[k];
-        for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(sum, 0);
-            for (int j = 0; j < n; j++) {
-                if (j != i) {
-                    sum[labels[j]] += Math.sqrt(KMeans.dist2(p[i], p[j]));
-                }
-            }
-            total += score(sum, size, labels[i], 1.0);
-        }
-        return total / n;
+        double[] unit = new double[p.length];
+        Arrays.fill(unit, 1.0);
+        return weightedSilhouette(p, unit, labels);
     }
 
     /**
@@ -61,29 +41,21 @@ public final class Partitions {
         double mass = 0;
         double[] sum = new double[k];
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(sum, 0);
+            Arrays.fill(sum, 0);
             for (int j = 0; j < n; j++) {
                 if (j != i) {
                     sum[labels[j]] += w[j] * Math.sqrt(KMeans.dist2(p[i], p[j]));
                 }
             }
             // The point's own weight beyond itself sits at distance zero (members of one base cluster).
-            total += w[i] * score(sum, size, labels[i], 1.0);
+            total += w[i] * score(sum, size, labels[i]);
             mass += w[i];
         }
         return total / mass;
     }
 
-    private static double score(double[] sum, int[] size, int own, double self) {
-        double[] s = new double[size.length];
-        for (int c = 0; c < size.length; c++) {
-            s[c] = size[c];
-        }
-        return score(sum, s, own, self);
-    }
-
-    private static double score(double[] sum, double[] size, int own, double self) {
-        double inOwn = size[own] - self;
+    private static double score(double[] sum, double[] size, int own) {
+        double inOwn = size[own] - 1;
         if (inOwn <= 0) {
             return 0;
         }

@@ -54,25 +54,7 @@ public final class PolisExport {
         }
         Votes v = new Votes();
         if (hasVotes) {
-            CsvTable t = CsvTable.read(votes);
-            int sc = t.require("comment-id");
-            int pc = t.require("voter-id");
-            int vc = t.require("vote");
-            Integer tc = t.has("timestamp") ? t.require("timestamp") : null;
-            int position = 0;
-            for (CsvTable.Row row : t.rows()) {
-                String s = CsvTable.cell(row, sc).strip();
-                String p = CsvTable.cell(row, pc).strip();
-                if (s.isEmpty() || p.isEmpty()) {
-                    throw new InvalidInputException(t.file(), row.line(), "expected a comment-id and a voter-id");
-                }
-                if (hasComments && !statements.containsKey(s)) {
-                    throw new InvalidInputException(t.file(), row.line(), "unknown statement id '" + s + "' (not in comments.csv)");
-                }
-                byte vote = t.vote(row, vc);
-                long order = tc == null ? position : t.number(row, tc);
-                v.add(p, s, vote, order, position++);
-            }
+            readLongVotes(CsvTable.read(votes), "voter-id", "comment-id", hasComments ? statements : null, v);
         } else {
             warnings.add(votes + " missing: using the latest votes in participants-votes.csv (no vote history)");
         }
@@ -160,24 +142,35 @@ public final class PolisExport {
         }
     }
 
-    /** Plain votes: {@code participant,statement,vote[,timestamp]}, with that header. */
-    static Conversation readVoteTable(Path file) {
-        CsvTable t = CsvTable.read(file);
-        int pc = t.require("participant");
-        int sc = t.require("statement");
+    /**
+     * One vote per row (Polis's votes.csv, or a plain table): participant, statement, vote and an optional
+     * timestamp; without one, the row order is the time order. {@code known}, when given, are the only
+     * statement ids allowed.
+     */
+    private static void readLongVotes(CsvTable t, String participantColumn, String statementColumn, Map<String, Statement> known, Votes v) {
+        int pc = t.require(participantColumn);
+        int sc = t.require(statementColumn);
         int vc = t.require("vote");
         Integer tc = t.has("timestamp") ? t.require("timestamp") : null;
-        Votes v = new Votes();
         int position = 0;
         for (CsvTable.Row row : t.rows()) {
             String p = CsvTable.cell(row, pc).strip();
             String s = CsvTable.cell(row, sc).strip();
             if (p.isEmpty() || s.isEmpty()) {
-                throw new InvalidInputException(t.file(), row.line(), "expected a participant and a statement id");
+                throw new InvalidInputException(t.file(), row.line(), "expected a " + participantColumn + " and a " + statementColumn);
+            }
+            if (known != null && !known.containsKey(s)) {
+                throw new InvalidInputException(t.file(), row.line(), "unknown statement id '" + s + "' (not in comments.csv)");
             }
             byte vote = t.vote(row, vc);
             v.add(p, s, vote, tc == null ? position : t.number(row, tc), position++);
         }
+    }
+
+    /** Plain votes: {@code participant,statement,vote[,timestamp]}, with that header. */
+    static Conversation readVoteTable(Path file) {
+        Votes v = new Votes();
+        readLongVotes(CsvTable.read(file), "participant", "statement", null, v);
         Map<String, Statement> statements = new LinkedHashMap<>();
         for (String s : v.statements) {
             statements.put(s, new Statement(s, "", "", 1, false, null));
