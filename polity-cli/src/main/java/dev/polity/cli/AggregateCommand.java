@@ -19,7 +19,7 @@ import dev.polity.choice.Rule;
 import dev.polity.choice.RuleRefusal;
 import dev.polity.choice.RuleResult;
 import dev.polity.choice.Welfare;
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 import dev.polity.report.AggregateHtml;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -5,7 +5,7 @@ import dev.polity.eval.Gate;
 import dev.polity.eval.Results;
 import dev.polity.eval.RunListener;
 import dev.polity.eval.Thresholds;
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 import dev.polity.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;

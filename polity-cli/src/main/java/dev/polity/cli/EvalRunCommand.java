@@ -5,7 +5,7 @@ import dev.polity.eval.RunSettings;
 import dev.polity.eval.RunSummary;
 import dev.polity.eval.Suite;
 import dev.polity.eval.SuiteLoader;
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 import dev.polity.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;

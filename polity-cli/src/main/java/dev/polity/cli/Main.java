@@ -1,8 +1,7 @@
 package dev.polity.cli;
 
-import dev.polity.norms.ConstitutionException;
-import dev.polity.norms.Diagnostic;
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
+import dev.polity.input.Diagnostic;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,16 +45,6 @@ public final class Main implements Runnable {
 
     /** A user's mistake is one line without a stack trace; anything else names its type as well. */
     static String oneLine(Exception e) {
-        if (e instanceof ConstitutionException ce) {
-            StringBuilder sb = new StringBuilder();
-            for (Diagnostic d : ce.errors()) {
-                if (sb.length() > 0) {
-                    sb.append('\n');
-                }
-                sb.append(d);
-            }
-            return sb.toString();
-        }
         if (e instanceof InvalidInputException ie) {
             return ie.oneLine();
         }

@@ -1,16 +1,15 @@
 package dev.polity.cli;
 
+import dev.polity.input.InvalidInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.polity.norms.Constitution;
 import dev.polity.norms.ConstitutionDiff;
-import dev.polity.norms.ConstitutionException;
 import dev.polity.norms.ConstitutionLoader;
 import dev.polity.norms.Context;
-import dev.polity.norms.Diagnostic;
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.Diagnostic;
 import dev.polity.norms.Lint;
 import dev.polity.norms.Resolution;
 import dev.polity.norms.Resolver;
@@ -67,7 +66,7 @@ public final class NormsCommand implements Runnable {
             Constitution c;
             try {
                 c = ConstitutionLoader.load(file);
-            } catch (ConstitutionException e) {
+            } catch (InvalidInputException e) {
                 e.errors().forEach(err::println);
                 err.println(e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s") + " in " + file);
                 return 1;

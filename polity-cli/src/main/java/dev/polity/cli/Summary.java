@@ -1,7 +1,7 @@
 package dev.polity.cli;
 
 import dev.polity.norms.Constitution;
-import dev.polity.norms.Diagnostic;
+import dev.polity.input.Diagnostic;
 import dev.polity.norms.Lint;
 import dev.polity.norms.Norm;
 import dev.polity.norms.Resolution;

@@ -1,6 +1,6 @@
 package dev.polity.choice;
 
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.polity.choice;
 
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 
 /** A rule declines this profile (too many alternatives for an exact method); the message says why. */
 public final class RuleRefusal extends InvalidInputException {

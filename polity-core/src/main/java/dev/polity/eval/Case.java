@@ -1,7 +1,7 @@
 package dev.polity.eval;
 
 import dev.polity.model.Message;
-import dev.polity.norms.Location;
+import dev.polity.input.Location;
 import java.util.List;
 
 /**

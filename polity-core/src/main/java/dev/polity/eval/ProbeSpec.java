@@ -1,6 +1,6 @@
 package dev.polity.eval;
 
-import dev.polity.norms.Location;
+import dev.polity.input.Location;
 import java.util.Map;
 
 /** A probe a suite asks for, by name, with its parameters as written. */

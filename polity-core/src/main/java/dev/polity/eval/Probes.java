@@ -1,6 +1,6 @@
 package dev.polity.eval;
 
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

@@ -1,15 +1,14 @@
 package dev.polity.eval;
 
+import dev.polity.input.InvalidInputException;
 import dev.polity.model.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.polity.norms.ConstitutionException;
 import dev.polity.norms.Context;
-import dev.polity.norms.Diagnostic;
-import dev.polity.norms.InvalidInputException;
-import dev.polity.norms.Location;
-import dev.polity.norms.YamlDocument;
-import dev.polity.norms.YamlSchema;
+import dev.polity.input.Diagnostic;
+import dev.polity.input.Location;
+import dev.polity.input.YamlDocument;
+import dev.polity.input.YamlSchema;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,7 @@ import java.util.Map;
  * Reads an evaluation suite from YAML: the JSON Schema first ({@code schemas/suite.schema.json}), then
  * what a schema cannot say (a case has exactly one of prompt, conversation and template; its contexts
  * exist; template slots and attributes match; probes exist and their parameters are right; dates are
- * calendar dates). Every error is collected and thrown together as a {@link SuiteException}.
+ * calendar dates). Every error is collected and thrown together as a {@link InvalidInputException}.
  * The constitution is not loaded here, only located: the runner loads it.
  */
 public final class SuiteLoader {
@@ -47,9 +46,9 @@ public final class SuiteLoader {
         try {
             yaml = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new SuiteException(List.of(Diagnostic.error(new Location(name, 0, 0), "no such suite file")));
+            throw new InvalidInputException(List.of(Diagnostic.error(new Location(name, 0, 0), "no such suite file")));
         } catch (IOException e) {
-            throw new SuiteException(List.of(Diagnostic.error(new Location(name, 0, 0), "cannot read the suite: " + e.getMessage())));
+            throw new InvalidInputException(List.of(Diagnostic.error(new Location(name, 0, 0), "cannot read the suite: " + e.getMessage())));
         }
         return parse(name, file.toAbsolutePath().normalize(), yaml);
     }
@@ -69,21 +68,21 @@ public final class SuiteLoader {
         YamlDocument doc;
         try {
             doc = YamlDocument.parse(name, new StringReader(yaml));
-        } catch (ConstitutionException e) {
-            throw new SuiteException(e.errors());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.errors());
         }
         List<Diagnostic> errors = new ArrayList<>();
         if (!doc.root().isObject()) {
-            throw new SuiteException(List.of(Diagnostic.error(doc.at(""), "expected a mapping with constitution, contexts, cases and probes, found "
+            throw new InvalidInputException(List.of(Diagnostic.error(doc.at(""), "expected a mapping with constitution, contexts, cases and probes, found "
                     + YamlSchema.describeValue(doc.root()))));
         }
         errors.addAll(SCHEMA.validate(doc));
         if (!errors.isEmpty()) {
-            throw new SuiteException(sorted(errors));
+            throw new InvalidInputException(sorted(errors));
         }
         Suite suite = new Reading(doc, file, errors).suite(digest(yaml));
         if (!errors.isEmpty()) {
-            throw new SuiteException(sorted(errors));
+            throw new InvalidInputException(sorted(errors));
         }
         return suite;
     }

@@ -1,8 +1,8 @@
 package dev.polity.judge;
 
 import dev.polity.norms.Check;
-import dev.polity.norms.InvalidInputException;
-import dev.polity.norms.Location;
+import dev.polity.input.InvalidInputException;
+import dev.polity.input.Location;
 import dev.polity.norms.Norm;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.polity.judge;
 
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

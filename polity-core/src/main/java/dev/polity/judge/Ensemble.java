@@ -1,7 +1,7 @@
 package dev.polity.judge;
 
 import dev.polity.norms.Check;
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 import dev.polity.norms.Norm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -121,7 +121,7 @@ public final class PopquornCheck {
             try {
                 value = Double.parseDouble(v.get(rating));
             } catch (NumberFormatException e) {
-                throw new dev.polity.norms.InvalidInputException(t.file(), r.line(), "offensiveness: expected a number, got '" + v.get(rating) + "'");
+                throw new dev.polity.input.InvalidInputException(t.file(), r.line(), "offensiveness: expected a number, got '" + v.get(rating) + "'");
             }
             ratings.add(new Rating(v.get(id), v.get(user), value, g));
             texts.putIfAbsent(v.get(id), v.get(text));

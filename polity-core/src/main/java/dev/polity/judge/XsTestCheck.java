@@ -116,7 +116,7 @@ public final class XsTestCheck {
         for (LabelledText r : rows) {
             String[] labels = byId.get(r.id());
             if (labels == null) {
-                throw new dev.polity.norms.InvalidInputException(file.toString(), 0, "no baseline labels for id '" + r.id() + "'");
+                throw new dev.polity.input.InvalidInputException(file.toString(), 0, "no baseline labels for id '" + r.id() + "'");
             }
             s.add(!labels[0].startsWith("1_"));
             g.add(!labels[1].startsWith("1_"));

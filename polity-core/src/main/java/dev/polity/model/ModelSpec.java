@@ -1,7 +1,7 @@
 package dev.polity.model;
 
-import dev.polity.norms.InvalidInputException;
-import dev.polity.norms.Location;
+import dev.polity.input.InvalidInputException;
+import dev.polity.input.Location;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;

@@ -1,5 +1,9 @@
 package dev.polity.norms;
 
+import dev.polity.input.InvalidInputException;
+import dev.polity.input.YamlDocument;
+import dev.polity.input.Diagnostic;
+import dev.polity.input.Location;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -28,7 +32,7 @@ import java.util.TreeSet;
  * Reads a constitution from YAML: the entry file and, depth first, every file it includes. Each file is
  * checked against the JSON Schema, then the whole against the rules a schema cannot express (duplicate
  * ids, unknown jurisdictions, unknown tiers, dangling or upward overrides, include and override cycles).
- * Every error is collected; if there is any, {@link ConstitutionException} carries them all.
+ * Every error is collected; if there is any, {@link InvalidInputException} carries them all.
  */
 public final class ConstitutionLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,21 +70,21 @@ public final class ConstitutionLoader {
         Constitution loadRoot(Path file, String text) {
             readFile(file, text, null);
             if (docs.isEmpty()) {
-                throw new ConstitutionException(errors);
+                throw new InvalidInputException(errors);
             }
             Constitution c = assemble();
             if (!errors.isEmpty()) {
                 errors.sort(Comparator.comparing((Diagnostic d) -> fileOrder(d.location().file()))
                         .thenComparingInt(d -> d.location().line())
                         .thenComparingInt(d -> d.location().column()));
-                throw new ConstitutionException(dedupe(errors));
+                throw new InvalidInputException(dedupe(errors));
             }
             return c;
         }
 
         private int fileOrder(String f) {
             for (int i = 0; i < docs.size(); i++) {
-                if (docs.get(i).file.equals(f)) {
+                if (docs.get(i).file().equals(f)) {
                     return i;
                 }
             }
@@ -125,18 +129,18 @@ public final class ConstitutionLoader {
             YamlDocument doc;
             try {
                 doc = YamlDocument.parse(name, new StringReader(yaml));
-            } catch (ConstitutionException e) {
+            } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
                 return;
             }
-            if (!doc.root.isObject()) {
+            if (!doc.root().isObject()) {
                 errors.add(Diagnostic.error(doc.at(""), "expected a mapping with `norms:` (and optionally name, include, tiers, groupings), found "
-                        + ConstitutionSchema.describeValue(doc.root)));
+                        + ConstitutionSchema.describeValue(doc.root())));
                 return;
             }
             docs.add(doc);
             errors.addAll(ConstitutionSchema.validate(doc));
-            JsonNode includes = doc.root.get("include");
+            JsonNode includes = doc.root().get("include");
             if (includes != null && includes.isArray()) {
                 stack.add(file);
                 for (int i = 0; i < includes.size(); i++) {
@@ -151,8 +155,8 @@ public final class ConstitutionLoader {
 
         private Constitution assemble() {
             YamlDocument root = docs.get(0);
-            String name = text(root.root.get("name"), display(Path.of(root.file)));
-            String version = text(root.root.get("version"), "unversioned");
+            String name = text(root.root().get("name"), display(Path.of(root.file())));
+            String version = text(root.root().get("version"), "unversioned");
 
             List<String> tiers = null;
             Map<String, String> residual = new LinkedHashMap<>();
@@ -162,12 +166,12 @@ public final class ConstitutionLoader {
             Set<String> domains = new TreeSet<>();
             Set<String> audiences = new TreeSet<>();
             for (YamlDocument d : docs) {
-                JsonNode t = d.root.get("tiers");
+                JsonNode t = d.root().get("tiers");
                 if (t != null && t.isArray() && tiers == null) {
                     tiers = strings(t);
                 }
-                fields(d.root.get("residual_authority")).forEach((k, v) -> residual.putIfAbsent(k, v.asText()));
-                JsonNode gs = d.root.get("groupings");
+                fields(d.root().get("residual_authority")).forEach((k, v) -> residual.putIfAbsent(k, v.asText()));
+                JsonNode gs = d.root().get("groupings");
                 if (gs != null && gs.isObject()) {
                     for (var it = gs.fields(); it.hasNext(); ) {
                         var e = it.next();
@@ -183,9 +187,9 @@ public final class ConstitutionLoader {
                         }
                     }
                 }
-                fields(d.root.get("subdivisions")).forEach((k, v) -> subdivisions.put(k, v.asText()));
-                domains.addAll(strings(d.root.get("domains")));
-                audiences.addAll(strings(d.root.get("audiences")));
+                fields(d.root().get("subdivisions")).forEach((k, v) -> subdivisions.put(k, v.asText()));
+                domains.addAll(strings(d.root().get("domains")));
+                audiences.addAll(strings(d.root().get("audiences")));
             }
             if (tiers == null) {
                 tiers = Constitution.DEFAULT_TIERS;
@@ -202,7 +206,7 @@ public final class ConstitutionLoader {
             List<Norm> norms = new ArrayList<>();
             Map<String, Norm> byId = new HashMap<>();
             for (YamlDocument d : docs) {
-                JsonNode ns = d.root.get("norms");
+                JsonNode ns = d.root().get("norms");
                 if (ns == null || !ns.isArray()) {
                     continue;
                 }
@@ -223,7 +227,7 @@ public final class ConstitutionLoader {
             }
             checkOverrides(norms, byId, tiers);
             return new Constitution(name, version, tiers, residual, places, domains, audiences, norms,
-                    docs.stream().map(d -> d.file).toList(), HexFormat.of().formatHex(sha.digest()));
+                    docs.stream().map(d -> d.file()).toList(), HexFormat.of().formatHex(sha.digest()));
         }
 
         private void checkGroupings(Jurisdictions places, Map<String, List<String>> groupings, Map<String, Location> at) {

@@ -1,5 +1,8 @@
 package dev.polity.norms;
 
+import dev.polity.input.YamlSchema;
+import dev.polity.input.YamlDocument;
+import dev.polity.input.Diagnostic;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.polity.norms;
 
+import dev.polity.input.Diagnostic;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.polity.norms;
 
+import dev.polity.input.Location;
 import java.util.List;
 import java.util.Map;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polity.RealData;
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

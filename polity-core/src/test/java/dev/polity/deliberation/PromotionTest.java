@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.polity.norms.Constitution;
 import dev.polity.norms.ConstitutionLoader;
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 import dev.polity.norms.Lint;
 import dev.polity.norms.Norm;
 import java.nio.file.Files;

@@ -12,7 +12,7 @@ import dev.polity.model.CallPolicy;
 import dev.polity.model.FakeOpenAiServer;
 import dev.polity.model.FakeOpenAiServer.Reply;
 import dev.polity.norms.Check;
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 import dev.polity.norms.Norm;
 import dev.polity.store.RunStore;
 import dev.polity.store.StoredAnswer;

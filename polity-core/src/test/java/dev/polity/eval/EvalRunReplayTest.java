@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.polity.judge.Ensemble;
 import dev.polity.judge.RuleDetector;
 import dev.polity.norms.ConstitutionLoader;
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 import dev.polity.report.Reports;
 import dev.polity.store.Provenance;
 import dev.polity.store.RunRecord;

@@ -1,5 +1,6 @@
 package dev.polity.eval;
 
+import dev.polity.input.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,7 +84,7 @@ class MalformedSuiteTest {
         Path file = dir.resolve("suite.yaml");
         Files.writeString(file, yaml);
         assertThatThrownBy(() -> SuiteLoader.load(file))
-                .isInstanceOfSatisfying(SuiteException.class, e -> {
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     String all = e.oneLine();
                     assertThat(all).contains(message);
                     String first = all.lines().filter(l -> l.contains(message)).findFirst().orElseThrow();
@@ -95,7 +96,7 @@ class MalformedSuiteTest {
     @Test
     void aMissingFileIsOneLine() {
         assertThatThrownBy(() -> SuiteLoader.load(dir.resolve("none.yaml")))
-                .isInstanceOfSatisfying(SuiteException.class, e -> assertThat(e.oneLine()).endsWith("none.yaml: no such suite file"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.oneLine()).endsWith("none.yaml: no such suite file"));
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polity.norms.Check;
 import dev.polity.norms.Examples;
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 import dev.polity.norms.Kind;
 import dev.polity.norms.Norm;
 import java.util.ArrayList;

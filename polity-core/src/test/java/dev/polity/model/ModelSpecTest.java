@@ -3,7 +3,7 @@ package dev.polity.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

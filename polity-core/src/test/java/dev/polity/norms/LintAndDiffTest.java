@@ -1,5 +1,6 @@
 package dev.polity.norms;
 
+import dev.polity.input.Diagnostic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package dev.polity.norms;
 
+import dev.polity.input.InvalidInputException;
+import dev.polity.input.Diagnostic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -62,7 +64,7 @@ class MalformedConstitutionTest {
     void refusedWithLineAndProblem(String name, String yaml, int line, String problem) throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, yaml);
-        ConstitutionException e = org.junit.jupiter.api.Assertions.assertThrows(ConstitutionException.class,
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
                 () -> ConstitutionLoader.load(file));
         assertThat(e.errors()).as(name).anySatisfy(d -> {
             assertThat(d.toString()).contains(problem);
@@ -78,7 +80,7 @@ class MalformedConstitutionTest {
         Files.writeString(dir.resolve("a.yaml"), "include: [b.yaml]\nnorms: []\n");
         Files.writeString(dir.resolve("b.yaml"), "norms: []\ninclude:\n  - c.yaml\n");
         Files.writeString(dir.resolve("c.yaml"), "include: [a.yaml]\n");
-        ConstitutionException e = org.junit.jupiter.api.Assertions.assertThrows(ConstitutionException.class,
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
                 () -> ConstitutionLoader.load(dir.resolve("a.yaml")));
         assertThat(e.errors()).hasSize(1);
         Diagnostic d = e.errors().get(0);
@@ -90,7 +92,7 @@ class MalformedConstitutionTest {
     @org.junit.jupiter.api.Test
     void missingIncludeIsReportedAtTheIncludeLine() throws IOException {
         Files.writeString(dir.resolve("a.yaml"), "norms: []\ninclude:\n  - nowhere.yaml\n");
-        ConstitutionException e = org.junit.jupiter.api.Assertions.assertThrows(ConstitutionException.class,
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
                 () -> ConstitutionLoader.load(dir.resolve("a.yaml")));
         assertThat(e.errors().get(0).location().line()).isEqualTo(3);
         assertThat(e.errors().get(0).message()).contains("nowhere.yaml does not exist");
@@ -101,7 +103,7 @@ class MalformedConstitutionTest {
         Path file = dir.resolve("many.yaml");
         Files.writeString(file, HEAD + GOOD.replace("kind: must", "kind: maybe") + GOOD.replace("a.one", "a.two").replace("tier: law", "tier: king")
                 + "    scope:\n      jurisdictions: [QQ]\n");
-        ConstitutionException e = org.junit.jupiter.api.Assertions.assertThrows(ConstitutionException.class,
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
                 () -> ConstitutionLoader.load(file));
         List<Integer> lines = e.errors().stream().map(d -> d.location().line()).toList();
         assertThat(lines).contains(4, 10, 13);

@@ -1,5 +1,6 @@
 package dev.polity.norms;
 
+import dev.polity.input.Diagnostic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

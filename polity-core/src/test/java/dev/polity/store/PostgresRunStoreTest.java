@@ -3,7 +3,7 @@ package dev.polity.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.polity.norms.InvalidInputException;
+import dev.polity.input.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /** The same contract on PostgreSQL (POLITY_TEST_POSTGRES_URL; CI starts one with .ci/postgres). */

@@ -1,6 +1,9 @@
-package dev.polity.norms;
+package dev.polity.input;
 
-/** One finding about a constitution, printed as {@code FILE:LINE:COLUMN: [severity: ]message}. */
+/**
+ * One finding about an input (a constitution, a suite, a CSV file, an option), printed as
+ * {@code FILE:LINE:COLUMN: [severity: ]message}, or just the message when it has no place.
+ */
 public record Diagnostic(Location location, Severity severity, String message) {
 
     public enum Severity { ERROR, WARNING, INFO }
@@ -24,6 +27,9 @@ public record Diagnostic(Location location, Severity severity, String message) {
             case WARNING -> "warning: ";
             case INFO -> "note: ";
         };
+        if (location == null || location == Location.UNKNOWN) {
+            return prefix + message;
+        }
         return location + ": " + prefix + message;
     }
 }

@@ -1,4 +1,4 @@
-package dev.polity.norms;
+package dev.polity.input;
 
 /** Where something was written: a file, a 1-based line and a 1-based column. */
 public record Location(String file, int line, int column) {

@@ -1,4 +1,4 @@
-package dev.polity.norms;
+package dev.polity.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.polity.norms;
+package dev.polity.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -61,9 +61,9 @@ public final class YamlDocument {
             Mark cm = e.getContextMark();
             String context = e.getContext() == null ? ""
                     : " (" + e.getContext() + (cm != null && cm != m ? " that starts at line " + (cm.getLine() + 1) + ", column " + (cm.getColumn() + 1) : "") + ")";
-            throw new ConstitutionException(java.util.List.of(Diagnostic.error(at, "YAML syntax error: " + problem + context)));
+            throw new InvalidInputException(java.util.List.of(Diagnostic.error(at, "YAML syntax error: " + problem + context)));
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw new ConstitutionException(java.util.List.of(Diagnostic.error(new Location(file, 1, 1), "YAML error: " + e.getMessage())));
+            throw new InvalidInputException(java.util.List.of(Diagnostic.error(new Location(file, 1, 1), "YAML error: " + e.getMessage())));
         }
         if (node == null) {
             return new YamlDocument(file, JSON.objectNode(), null);
@@ -72,7 +72,7 @@ public final class YamlDocument {
         YamlDocument shell = new YamlDocument(file, null, node);
         JsonNode root = shell.convert(node, problems);
         if (!problems.isEmpty()) {
-            throw new ConstitutionException(problems);
+            throw new InvalidInputException(problems);
         }
         return new YamlDocument(file, root, node);
     }
