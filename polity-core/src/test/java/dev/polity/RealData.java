@@ -1,6 +1,6 @@
 package dev.polity;
 
-import dev.polity.judge.DataSets;
+import dev.polity.judge.check.DataSets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assertions;

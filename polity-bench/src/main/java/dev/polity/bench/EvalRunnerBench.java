@@ -9,7 +9,7 @@ import dev.polity.eval.RunListener;
 import dev.polity.eval.RunSettings;
 import dev.polity.eval.RunSummary;
 import dev.polity.eval.SuiteLoader;
-import dev.polity.judge.CachedEmbedder;
+import dev.polity.judge.embed.CachedEmbedder;
 import dev.polity.judge.Ensemble;
 import dev.polity.judge.RuleDetector;
 import dev.polity.model.FakeOpenAiServer;

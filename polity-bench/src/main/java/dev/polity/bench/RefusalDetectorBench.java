@@ -2,7 +2,7 @@ package dev.polity.bench;
 
 import dev.polity.judge.Answer;
 import dev.polity.judge.CsvTable;
-import dev.polity.judge.MiniLmEmbedder;
+import dev.polity.judge.embed.MiniLmEmbedder;
 import dev.polity.judge.RefusalDetector;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.polity.cli;
 
-import dev.polity.judge.PopquornCheck;
-import dev.polity.judge.XsTestCheck;
+import dev.polity.judge.check.PopquornCheck;
+import dev.polity.judge.check.XsTestCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

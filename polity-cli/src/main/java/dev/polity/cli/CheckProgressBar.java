@@ -1,6 +1,6 @@
 package dev.polity.cli;
 
-import dev.polity.judge.CheckProgress;
+import dev.polity.judge.check.CheckProgress;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

@@ -1,7 +1,7 @@
 package dev.polity.cli;
 
-import dev.polity.judge.CachedEmbedder;
-import dev.polity.judge.DataSets;
+import dev.polity.judge.embed.CachedEmbedder;
+import dev.polity.judge.check.DataSets;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.polity.cli;
 
 import dev.polity.judge.Answer;
-import dev.polity.judge.CachedEmbedder;
+import dev.polity.judge.embed.CachedEmbedder;
 import dev.polity.judge.CsvTable;
 import dev.polity.judge.DerogationDetector;
-import dev.polity.judge.JudgeModel;
+import dev.polity.judge.learn.JudgeModel;
 import dev.polity.judge.RefusalDetector;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.polity.cli;
 
-import dev.polity.judge.CachedEmbedder;
-import dev.polity.judge.DerogationTrainer;
-import dev.polity.judge.JudgeModel;
-import dev.polity.judge.RefusalTrainer;
-import dev.polity.judge.TrainingData;
+import dev.polity.judge.embed.CachedEmbedder;
+import dev.polity.judge.train.DerogationTrainer;
+import dev.polity.judge.learn.JudgeModel;
+import dev.polity.judge.train.RefusalTrainer;
+import dev.polity.judge.train.TrainingData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.polity.cli;
 
-import dev.polity.judge.DataSets;
-import dev.polity.judge.PopquornCheck;
-import dev.polity.judge.TextEmbedder;
-import dev.polity.judge.XsTestCheck;
+import dev.polity.judge.check.DataSets;
+import dev.polity.judge.check.PopquornCheck;
+import dev.polity.judge.embed.TextEmbedder;
+import dev.polity.judge.check.XsTestCheck;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polity.judge.CsvTable;
-import dev.polity.judge.JudgeModel;
+import dev.polity.judge.learn.JudgeModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.polity.judge.DataSets;
-import dev.polity.judge.PopquornCheck;
-import dev.polity.judge.XsTestCheck;
+import dev.polity.judge.check.DataSets;
+import dev.polity.judge.check.PopquornCheck;
+import dev.polity.judge.check.XsTestCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.polity.eval;
 
-import dev.polity.judge.CachedEmbedder;
+import dev.polity.judge.embed.CachedEmbedder;
 import dev.polity.judge.Ensemble;
-import dev.polity.judge.TextEmbedder;
+import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.model.Answer;
 import dev.polity.model.AnswerRequest;
 import dev.polity.model.AnswerSource;

@@ -7,7 +7,7 @@ import dev.polity.judge.JudgeChat;
 import dev.polity.judge.LlmJudge;
 import dev.polity.judge.RefusalDetector;
 import dev.polity.judge.RuleDetector;
-import dev.polity.judge.TextEmbedder;
+import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.model.AnswerRequest;
 import dev.polity.model.AnswerSource;
 import dev.polity.model.Message;

@@ -1,5 +1,8 @@
 package dev.polity.judge;
 
+import dev.polity.judge.embed.Embedding;
+import dev.polity.judge.embed.TextEmbedder;
+import dev.polity.judge.learn.JudgeModel;
 import dev.polity.norms.Check;
 import dev.polity.norms.Norm;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.polity.judge;
 
+import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.norms.Check;
 import dev.polity.input.InvalidInputException;
 import dev.polity.norms.Norm;

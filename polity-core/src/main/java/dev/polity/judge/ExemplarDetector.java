@@ -1,5 +1,7 @@
 package dev.polity.judge;
 
+import dev.polity.judge.embed.Embedding;
+import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.norms.Check;
 import dev.polity.norms.Norm;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.polity.judge;
 
+import dev.polity.judge.embed.Embedding;
+import dev.polity.judge.embed.TextEmbedder;
+import dev.polity.judge.learn.JudgeModel;
+import dev.polity.judge.train.RefusalTrainer;
 import dev.polity.norms.Check;
 import dev.polity.input.InvalidInputException;
 import dev.polity.norms.Norm;

@@ -158,8 +158,8 @@ class FormulasTest {
 
     @Test
     void spearmanWithTies() {
-        assertEquals(1.0, dev.polity.judge.RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {10, 20, 30}), 1e-12);
-        assertEquals(-1.0, dev.polity.judge.RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {3, 2, 1}), 1e-12);
-        assertArrayEquals(new double[] {1.5, 1.5, 3}, dev.polity.judge.RankCorrelation.ranks(new double[] {5, 5, 7}), 1e-12);
+        assertEquals(1.0, dev.polity.stats.RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {10, 20, 30}), 1e-12);
+        assertEquals(-1.0, dev.polity.stats.RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {3, 2, 1}), 1e-12);
+        assertArrayEquals(new double[] {1.5, 1.5, 3}, dev.polity.stats.RankCorrelation.ranks(new double[] {5, 5, 7}), 1e-12);
     }
 }

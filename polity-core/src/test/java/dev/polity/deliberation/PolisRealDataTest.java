@@ -114,7 +114,7 @@ class PolisRealDataTest {
                 pairs.add(new double[] {d.consensus()[j], polis});
             }
         }
-        double rho = dev.polity.judge.RankCorrelation.spearman(pairs.stream().mapToDouble(p -> p[0]).toArray(), pairs.stream().mapToDouble(p -> p[1]).toArray());
+        double rho = dev.polity.stats.RankCorrelation.spearman(pairs.stream().mapToDouble(p -> p[0]).toArray(), pairs.stream().mapToDouble(p -> p[1]).toArray());
         System.out.printf("bg2050-volunteers: consensus Spearman vs Polis group-informed-consensus = %.4f over %d statements%n", rho, pairs.size());
         assertTrue(rho >= 0.95, "Spearman " + rho);
     }

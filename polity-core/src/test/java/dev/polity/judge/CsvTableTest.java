@@ -1,5 +1,8 @@
 package dev.polity.judge;
 
+import dev.polity.judge.train.DerogationTrainer;
+import dev.polity.judge.train.RefusalTrainer;
+import dev.polity.judge.train.TrainingData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

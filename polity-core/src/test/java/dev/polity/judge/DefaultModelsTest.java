@@ -1,5 +1,10 @@
 package dev.polity.judge;
 
+import dev.polity.judge.embed.CachedEmbedder;
+import dev.polity.judge.embed.MiniLmEmbedder;
+import dev.polity.judge.embed.TextEmbedder;
+import dev.polity.judge.learn.JudgeModel;
+import dev.polity.judge.train.TrainingData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

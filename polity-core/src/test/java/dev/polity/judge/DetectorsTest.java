@@ -1,5 +1,9 @@
 package dev.polity.judge;
 
+import dev.polity.judge.embed.CachedEmbedder;
+import dev.polity.judge.embed.Embedding;
+import dev.polity.judge.embed.MiniLmEmbedder;
+import dev.polity.judge.embed.TextEmbedder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,11 @@
 package dev.polity.judge;
 
+import dev.polity.judge.learn.Folds;
+import dev.polity.judge.learn.LexicalFeatures;
+import dev.polity.judge.learn.RidgeRegression;
+import dev.polity.judge.learn.SoftmaxRegression;
+import dev.polity.judge.train.RefusalTrainer;
+import dev.polity.stats.RankCorrelation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
 package dev.polity.judge;
 
+import dev.polity.judge.check.CheckProgress;
+import dev.polity.judge.check.PopquornCheck;
+import dev.polity.judge.embed.CachedEmbedder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package dev.polity.judge;
+package dev.polity.judge.embed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
-package dev.polity.judge;
+package dev.polity.judge.learn;
 
 /** The Polity version recorded in provenance. */
-final class Versions {
+public final class Versions {
     private Versions() {
     }
 
-    static String polity() {
+    public static String polity() {
         String v = Versions.class.getPackage().getImplementationVersion();
         return "polity " + (v == null ? "0.1.0-SNAPSHOT" : v);
     }

@@ -1,5 +1,10 @@
-package dev.polity.judge;
+package dev.polity.judge.check;
 
+import dev.polity.judge.CsvTable;
+import dev.polity.judge.DerogationDetector;
+import dev.polity.judge.embed.TextEmbedder;
+import dev.polity.judge.train.DerogationTrainer;
+import dev.polity.stats.RankCorrelation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
-package dev.polity.judge;
+package dev.polity.judge.learn;
 
+import dev.polity.judge.embed.Embedding;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.polity.input.InvalidInputException;

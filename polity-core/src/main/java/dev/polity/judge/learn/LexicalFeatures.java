@@ -1,4 +1,4 @@
-package dev.polity.judge;
+package dev.polity.judge.learn;
 
 import java.util.List;
 import java.util.Locale;

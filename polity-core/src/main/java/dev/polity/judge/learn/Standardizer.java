@@ -1,9 +1,9 @@
-package dev.polity.judge;
+package dev.polity.judge.learn;
 
 /** Per-feature centring and scaling learnt from training data, so one penalty fits all features. */
-record Standardizer(double[] mean, double[] scale) {
+public record Standardizer(double[] mean, double[] scale) {
 
-    static Standardizer fit(double[][] x) {
+    public static Standardizer fit(double[][] x) {
         int d = x[0].length;
         double[] mean = new double[d];
         double[] scale = new double[d];
@@ -28,7 +28,7 @@ record Standardizer(double[] mean, double[] scale) {
         return new Standardizer(mean, scale);
     }
 
-    double[] apply(double[] row) {
+    public double[] apply(double[] row) {
         double[] z = new double[row.length];
         for (int j = 0; j < row.length; j++) {
             z[j] = (row[j] - mean[j]) / scale[j];
@@ -36,7 +36,7 @@ record Standardizer(double[] mean, double[] scale) {
         return z;
     }
 
-    double[][] apply(double[][] x) {
+    public double[][] apply(double[][] x) {
         double[][] z = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             z[i] = apply(x[i]);

@@ -1,4 +1,4 @@
-package dev.polity.judge;
+package dev.polity.judge.check;
 
 /**
  * Told how far a real-data check has come, in texts judged or embedded, so that a caller can draw a

@@ -1,16 +1,16 @@
-package dev.polity.judge;
+package dev.polity.judge.learn;
 
 /**
  * Ridge regression (Hoerl and Kennard, 1970) on standardised features with an unpenalised intercept,
  * solved in the dual, {@code w = Zᵀ (Z Zᵀ + λI)⁻¹ (y - ȳ)}, since there are usually fewer texts than
  * features; the linear system is solved by Cholesky factorisation.
  */
-final class RidgeRegression {
+public final class RidgeRegression {
     private RidgeRegression() {
     }
 
-    record Fit(double[] weights, double bias) {
-        double predict(double[] z) {
+    public record Fit(double[] weights, double bias) {
+        public double predict(double[] z) {
             double s = bias;
             for (int j = 0; j < z.length; j++) {
                 s += weights[j] * z[j];
@@ -19,7 +19,7 @@ final class RidgeRegression {
         }
     }
 
-    static Fit fit(double[][] z, double[] y, double lambda) {
+    public static Fit fit(double[][] z, double[] y, double lambda) {
         int n = z.length;
         int d = z[0].length;
         double mean = 0;
@@ -56,7 +56,7 @@ final class RidgeRegression {
     }
 
     /** Solves {@code A x = b} for symmetric positive definite {@code A} (Golub and Van Loan, 2013, §4.2). */
-    static double[] solveCholesky(double[][] a, double[] b) {
+    public static double[] solveCholesky(double[][] a, double[] b) {
         int n = b.length;
         double[][] l = new double[n][n];
         for (int i = 0; i < n; i++) {

@@ -1,13 +1,13 @@
-package dev.polity.judge;
+package dev.polity.judge.learn;
 
 import java.util.Random;
 
 /** Deterministic k-fold assignment: a seeded shuffle, then round robin, so fold sizes differ by at most one. */
-final class Folds {
+public final class Folds {
     private Folds() {
     }
 
-    static int[] assign(int n, int k, long seed) {
+    public static int[] assign(int n, int k, long seed) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

@@ -1,4 +1,6 @@
-package dev.polity.judge;
+package dev.polity.judge.learn;
+
+import dev.polity.judge.embed.Embedding;
 
 /** How an answer becomes a feature vector for a trained detector; a model records the space it was trained in. */
 public enum FeatureSpace {

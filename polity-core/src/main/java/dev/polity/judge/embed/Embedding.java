@@ -1,4 +1,4 @@
-package dev.polity.judge;
+package dev.polity.judge.embed;
 
 /**
  * A text in embedding space: {@code head} is the opening chunk (where a refusal usually is), {@code mean}

@@ -1,5 +1,17 @@
-package dev.polity.judge;
+package dev.polity.judge.train;
 
+import dev.polity.judge.RefusalClass;
+import dev.polity.judge.RefusalDetector;
+import dev.polity.judge.embed.Embedding;
+import dev.polity.judge.embed.TextEmbedder;
+import dev.polity.judge.learn.FeatureSpace;
+import dev.polity.judge.learn.Folds;
+import dev.polity.judge.learn.JudgeModel;
+import dev.polity.judge.learn.LexicalFeatures;
+import dev.polity.judge.learn.Provenance;
+import dev.polity.judge.learn.SoftmaxRegression;
+import dev.polity.judge.learn.Standardizer;
+import dev.polity.judge.learn.Versions;
 import dev.polity.input.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,7 +145,7 @@ public final class RefusalTrainer {
         return x[0].length - LexicalFeatures.REFUSAL_NAMES.size();
     }
 
-    static int argmax(double[] p) {
+    public static int argmax(double[] p) {
         int best = 0;
         for (int c = 1; c < p.length; c++) {
             if (p[c] > p[best]) {

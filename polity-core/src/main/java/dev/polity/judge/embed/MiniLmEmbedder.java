@@ -1,4 +1,4 @@
-package dev.polity.judge;
+package dev.polity.judge.embed;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
@@ -89,7 +89,7 @@ public final class MiniLmEmbedder implements TextEmbedder {
         return out;
     }
 
-    static float[] unit(float[] v) {
+    public static float[] unit(float[] v) {
         double n = 0;
         for (float x : v) {
             n += x * x;

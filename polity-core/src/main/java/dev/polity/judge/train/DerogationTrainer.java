@@ -1,5 +1,17 @@
-package dev.polity.judge;
+package dev.polity.judge.train;
 
+import dev.polity.judge.DerogationDetector;
+import dev.polity.judge.embed.Embedding;
+import dev.polity.judge.embed.TextEmbedder;
+import dev.polity.judge.learn.FeatureSpace;
+import dev.polity.judge.learn.Folds;
+import dev.polity.judge.learn.JudgeModel;
+import dev.polity.judge.learn.LexicalFeatures;
+import dev.polity.judge.learn.Provenance;
+import dev.polity.judge.learn.RidgeRegression;
+import dev.polity.judge.learn.Standardizer;
+import dev.polity.judge.learn.Versions;
+import dev.polity.stats.RankCorrelation;
 import dev.polity.input.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +96,7 @@ public final class DerogationTrainer {
         return fit(x, y, s, embedder.id(), p);
     }
 
-    static double[][] features(List<String> texts, TextEmbedder embedder, IntConsumer progress) {
+    public static double[][] features(List<String> texts, TextEmbedder embedder, IntConsumer progress) {
         List<Embedding> e = embedder.embed(texts, progress);
         double[][] x = new double[texts.size()][];
         for (int i = 0; i < x.length; i++) {

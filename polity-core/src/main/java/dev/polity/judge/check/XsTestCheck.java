@@ -1,5 +1,14 @@
-package dev.polity.judge;
+package dev.polity.judge.check;
 
+import dev.polity.judge.Answer;
+import dev.polity.judge.CsvTable;
+import dev.polity.judge.RefusalClass;
+import dev.polity.judge.RefusalDetector;
+import dev.polity.judge.embed.TextEmbedder;
+import dev.polity.judge.learn.JudgeModel;
+import dev.polity.judge.train.LabelledText;
+import dev.polity.judge.train.RefusalTrainer;
+import dev.polity.judge.train.TrainingData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

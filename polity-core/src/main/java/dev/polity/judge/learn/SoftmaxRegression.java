@@ -1,17 +1,17 @@
-package dev.polity.judge;
+package dev.polity.judge.learn;
 
 /**
  * Multinomial logistic regression with an L2 penalty (Hastie, Tibshirani and Friedman, 2009, "The
  * Elements of Statistical Learning", §4.4), fitted by full-batch Adam (Kingma and Ba, 2015) on
  * standardised features. Deterministic: zero start, fixed step count.
  */
-final class SoftmaxRegression {
+public final class SoftmaxRegression {
     private SoftmaxRegression() {
     }
 
     /** Weights {@code [k][d]} and biases {@code [k]} for labels {@code 0..k-1}; {@code classWeights} rebalance rare classes. */
-    record Fit(double[][] weights, double[] bias) {
-        double[] probabilities(double[] z) {
+    public record Fit(double[][] weights, double[] bias) {
+        public double[] probabilities(double[] z) {
             double[] logits = new double[bias.length];
             for (int c = 0; c < bias.length; c++) {
                 double s = bias[c];
@@ -25,12 +25,12 @@ final class SoftmaxRegression {
         }
     }
 
-    static Fit fit(double[][] z, int[] y, int k, double lambda, int steps, double[] classWeights) {
+    public static Fit fit(double[][] z, int[] y, int k, double lambda, int steps, double[] classWeights) {
         return fit(z, y, k, lambda, steps, classWeights, z[0].length);
     }
 
     /** As above, with the penalty on features {@code 0..penalised-1} only (the rest, a few hand-made cues, go free). */
-    static Fit fit(double[][] z, int[] y, int k, double lambda, int steps, double[] classWeights, int penalised) {
+    public static Fit fit(double[][] z, int[] y, int k, double lambda, int steps, double[] classWeights, int penalised) {
         int n = z.length;
         int d = z[0].length;
         double[][] w = new double[k][d];

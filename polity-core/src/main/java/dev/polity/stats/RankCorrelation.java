@@ -1,4 +1,4 @@
-package dev.polity.judge;
+package dev.polity.stats;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.polity.judge;
+package dev.polity.judge.check;
 
 import dev.polity.input.InvalidInputException;
 import java.nio.file.Files;
