@@ -59,7 +59,7 @@ public final class EvalRunnerBench {
                         EvalRun runner = new EvalRun(store, (s, jm) -> JudgePanel.of(Ensemble.builder().add(new RuleDetector()).build(), null),
                                 RunListener.SILENT, k -> null);
                         long t0 = System.nanoTime();
-                        RunSummary s = runner.start(SuiteLoader.load(suite), List.of("openai:fake@" + server.baseUrl()), tmp,
+                        RunSummary s = runner.start(SuiteLoader.load(suite, java.time.LocalDate.of(2026, 9, 1)), List.of("openai:fake@" + server.baseUrl()), tmp,
                                 RunSettings.DEFAULT.withConcurrency(Integer.getInteger("concurrency", 4)).withSeed(r).withBootstrapReplicates(200));
                         double sec = (System.nanoTime() - t0) / 1e9;
                         System.out.printf(Locale.ROOT, "%s overhead: %d cases, %d from the model, %.2f s, %.0f cases/s%n",
@@ -84,7 +84,7 @@ public final class EvalRunnerBench {
                     EvalRun runner = new EvalRun(store, (s, jm) -> JudgePanel.of(Ensemble.builder().add(new RuleDetector()).build(), null),
                             RunListener.SILENT, k -> null);
                     long t0 = System.nanoTime();
-                    RunSummary s = runner.start(SuiteLoader.load(suite), List.of(), null,
+                    RunSummary s = runner.start(SuiteLoader.load(suite, java.time.LocalDate.of(2026, 9, 1)), List.of(), null,
                             RunSettings.DEFAULT.withConcurrency(Integer.getInteger("concurrency", 4)).withSeed(r).withBootstrapReplicates(200));
                     double sec = (System.nanoTime() - t0) / 1e9;
                     System.out.printf(Locale.ROOT, "%s overhead-replay: %d cases, %.2f s, %.0f cases/s%n",
@@ -112,7 +112,7 @@ public final class EvalRunnerBench {
                     long t0 = System.nanoTime();
                     // a fresh runner and embedder each time: model loading is part of the cost
                     RunSummary s = new EvalRun(store, EvalRun.standardJudges(CachedEmbedder::miniLm), RunListener.SILENT, System::getenv)
-                            .start(SuiteLoader.load(suite), List.of(), null, RunSettings.DEFAULT.withBootstrapReplicates(200));
+                            .start(SuiteLoader.load(suite, java.time.LocalDate.of(2026, 9, 1)), List.of(), null, RunSettings.DEFAULT.withBootstrapReplicates(200));
                     double sec = (System.nanoTime() - t0) / 1e9;
                     long refused = s.results().items().stream().filter(j -> Boolean.TRUE.equals(j.refused())).count();
                     System.out.printf(Locale.ROOT, "%s xstest: %d answers (%d failed), %d judged refusals, %.2f s, %.0f answers/s%n",

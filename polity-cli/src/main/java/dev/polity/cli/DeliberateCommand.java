@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,7 +92,7 @@ public final class DeliberateCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (seconds > 2) {
-                err.printf("analysed %d votes in %.1f s%n", c.votes().size(), seconds);
+                err.printf(Locale.ROOT, "analysed %d votes in %.1f s%n", c.votes().size(), seconds);
             }
             return result;
         }
@@ -113,7 +114,7 @@ public final class DeliberateCommand implements Callable<Integer> {
             err.println("wrote " + out + " and " + jsonOut);
         }
         if (!json) {
-            stdout.printf("%s: %d participants, %d statements analysed, %d opinion groups%s%n", d.conversation().name(),
+            stdout.printf(Locale.ROOT, "%s: %d participants, %d statements analysed, %d opinion groups%s%n", d.conversation().name(),
                     d.conversation().participants().size(), d.columns().length, d.groups().k(),
                     out == null ? " (use --out report.html or --json for the details)" : "");
         }
@@ -151,12 +152,7 @@ public final class DeliberateCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            LocalDate day;
-            try {
-                day = date == null ? LocalDate.now() : LocalDate.parse(date);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new InvalidInputException(null, "--date: expected YYYY-MM-DD, got '" + date + "'");
-            }
+            LocalDate day = CommandClock.date("--date", date);
             Deliberation d = input.analyse(err);
             Map<String, Map<String, Object>> table = mapping == null ? Map.of() : readMapping(mapping);
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -179,7 +175,7 @@ public final class DeliberateCommand implements Callable<Integer> {
                     err.println(diagnostic);
                 }
             }
-            stdout.printf("%s: %d norms promoted from %s; lint: %d errors, %d warnings%n", out, c.norms().size(), d.conversation().name(),
+            stdout.printf(Locale.ROOT, "%s: %d norms promoted from %s; lint: %d errors, %d warnings%n", out, c.norms().size(), d.conversation().name(),
                     report.count(Diagnostic.Severity.ERROR), report.count(Diagnostic.Severity.WARNING));
             return report.hasErrors() ? 1 : 0;
         }

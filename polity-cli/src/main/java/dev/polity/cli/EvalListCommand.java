@@ -4,6 +4,7 @@ import dev.polity.store.RunRecord;
 import dev.polity.store.RunStore;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ public final class EvalListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        try (RunStore st = RunStore.open(store)) {
+        try (RunStore st = RunStore.open(store, CommandClock.get())) {
             List<String> ids = st.runIds();
             if (ids.isEmpty()) {
                 o.println("No runs in " + st.location() + "; start one with polity eval run SUITE");
@@ -35,7 +36,7 @@ public final class EvalListCommand implements Callable<Integer> {
                 Map<String, Object> s = r.provenance().settings();
                 int answered = r.answers().size();
                 int unanswered = st.unanswered(id).size();
-                o.printf("%s  %s  %-28s %3d/%d answered%s  %s%n", id, r.created().toString().substring(0, 19).replace('T', ' '),
+                o.printf(Locale.ROOT, "%s  %s  %-28s %3d/%d answered%s  %s%n", id, r.created().toString().substring(0, 19).replace('T', ' '),
                         s.getOrDefault("suite_name", "?"), answered, answered + unanswered, unanswered > 0 ? " (resumable)" : "",
                         s.getOrDefault("models", r.provenance().modelSpec()));
             }

@@ -54,6 +54,10 @@ public final class EvalRunCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", description = "Longest answer, in tokens (default: the model's).")
     Integer maxTokens;
 
+    @Option(names = "--date", description = "Evaluation date YYYY-MM-DD of the suite's contexts that name none; "
+            + "recorded, and reused by resume and report (default: today).")
+    String date;
+
     @Option(names = "--bootstrap", defaultValue = "2000", description = "Bootstrap replicates of the 95%% intervals (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
@@ -62,11 +66,11 @@ public final class EvalRunCommand implements Callable<Integer> {
         if (concurrency < 1 || bootstrap < 1 || (maxTokens != null && maxTokens < 1)) {
             throw new InvalidInputException("--concurrency", 0, "--concurrency, --bootstrap and --max-tokens must be at least 1");
         }
-        Suite s = SuiteLoader.load(suite);
+        Suite s = SuiteLoader.load(suite, CommandClock.date("--date", date));
         RunSettings settings = RunSettings.DEFAULT.withConcurrency(concurrency).withSeed(seed).withTemperature(temperature)
                 .withMaxTokens(maxTokens).withBootstrapReplicates(bootstrap).withApiKeyEnv(apiKeyEnv);
         PrintWriter o = spec.commandLine().getOut();
-        try (RunStore st = RunStore.open(store)) {
+        try (RunStore st = RunStore.open(store, CommandClock.get())) {
             RunSummary summary;
             try (EvalProgress progress = new EvalProgress("eval " + s.name())) {
                 summary = EvalRun.standard(st, progress).start(s, models, Path.of(""), settings);

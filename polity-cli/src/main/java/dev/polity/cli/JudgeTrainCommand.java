@@ -8,6 +8,7 @@ import dev.polity.judge.train.TrainingData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,7 +62,7 @@ public final class JudgeTrainCommand implements Callable<Integer> {
         o.println("Trained a " + detector + " model on " + model.provenance().rows() + " texts from "
                 + String.join(", ", model.provenance().inputs()) + " (sha256 " + model.provenance().dataSha256().substring(0, 12) + "…)");
         for (Map.Entry<String, Double> m : model.provenance().crossValidated().entrySet()) {
-            o.printf("  %d-fold cross-validated %s: %.3f%n", folds, m.getKey(), m.getValue());
+            o.printf(Locale.ROOT, "  %d-fold cross-validated %s: %.3f%n", folds, m.getKey(), m.getValue());
         }
         o.println("Wrote " + out);
         return 0;

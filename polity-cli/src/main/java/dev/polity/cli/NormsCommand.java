@@ -16,10 +16,8 @@ import dev.polity.norms.Resolver;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +57,9 @@ public final class NormsCommand implements Runnable {
         @Option(names = "--quiet", description = "Print errors and warnings only, not the conflict notes.")
         boolean quiet;
 
+        @Option(names = "--date", description = "YYYY-MM-DD: a norm whose effective.until is on or before it is unreachable (default: today).")
+        String date;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +72,7 @@ public final class NormsCommand implements Runnable {
                 err.println(e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s") + " in " + file);
                 return 1;
             }
-            Lint.Report report = withCheckProblems(Lint.check(c), c);
+            Lint.Report report = withCheckProblems(Lint.check(c, CommandClock.date("--date", date)), c);
             for (Diagnostic d : report.findings()) {
                 if (quiet && d.severity() == Diagnostic.Severity.INFO) {
                     continue;
@@ -79,7 +80,7 @@ public final class NormsCommand implements Runnable {
                 (d.severity() == Diagnostic.Severity.INFO ? out : err).println(d);
             }
             long warnings = report.count(Diagnostic.Severity.WARNING);
-            out.printf("%s: %d norms in %d file(s), %d contexts checked, %d conflicts (%d settled differently by place), %d warnings, 0 errors%n",
+            out.printf(Locale.ROOT, "%s: %d norms in %d file(s), %d contexts checked, %d conflicts (%d settled differently by place), %d warnings, 0 errors%n",
                     file, c.norms().size(), c.files().size(), report.contexts(), report.conflicts().size(),
                     report.conflicts().stream().filter(Lint.Conflict::variesByContext).count(), warnings);
             return strict && warnings > 0 ? 1 : 0;
@@ -142,18 +143,16 @@ public final class NormsCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "40", description = "Contexts to list in text form (default: ${DEFAULT-VALUE}).")
         int limit;
 
+        @Option(names = "--date", description = "YYYY-MM-DD: the date of the compared contexts when neither version has effective dates (default: today).")
+        String date;
+
         @Override
         public Integer call() throws Exception {
-            ConstitutionDiff d = ConstitutionDiff.between(ConstitutionLoader.load(before), ConstitutionLoader.load(after));
+            ConstitutionDiff d = ConstitutionDiff.between(ConstitutionLoader.load(before), ConstitutionLoader.load(after),
+                    CommandClock.date("--date", date));
             PrintWriter out = spec.commandLine().getOut();
             if (format.equals("json")) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("added", d.added());
-                m.put("removed", d.removed());
-                m.put("changed", d.changed().stream().map(c -> Map.of("id", c.id(), "fields", c.fields())).toList());
-                m.put("contexts", d.impacts().stream().map(i -> Map.of(
-                        "context", i.context().toString(), "entering", i.entering(), "leaving", i.leaving())).toList());
-                out.println(JSON.writeValueAsString(m));
+                out.println(JSON.writeValueAsString(d.asMap()));
                 return 0;
             }
             if (!format.equals("text")) {
@@ -184,12 +183,7 @@ public final class NormsCommand implements Runnable {
         if (!c.jurisdictions().isKnown(jurisdiction)) {
             throw new InvalidInputException(null, "--jurisdiction: " + c.jurisdictions().explainUnknown(jurisdiction));
         }
-        LocalDate day;
-        try {
-            day = date == null ? LocalDate.now() : LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(null, "--date: expected YYYY-MM-DD, got '" + date + "'");
-        }
+        LocalDate day = CommandClock.date("--date", date);
         if (domain != null && !c.domains().isEmpty() && !c.domains().contains(domain)) {
             throw new InvalidInputException(null, "--domain: '" + domain + "' is not declared; expected one of " + String.join(", ", c.domains()));
         }

@@ -7,6 +7,7 @@ import dev.polity.norms.Norm;
 import dev.polity.norms.Resolution;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -20,12 +21,12 @@ final class Summary {
 
     static String terminal(Constitution c, Lint.Report lint, List<Resolution> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%s %s: %d norms, %d files, %d conflicts (%d settled differently by place), %d warnings%n%n",
+        sb.append(String.format(Locale.ROOT, "%s %s: %d norms, %d files, %d conflicts (%d settled differently by place), %d warnings%n%n",
                 c.name(), c.version(), c.norms().size(), c.files().size(), lint.conflicts().size(),
                 lint.conflicts().stream().filter(Lint.Conflict::variesByContext).count(), lint.count(Diagnostic.Severity.WARNING)));
-        sb.append(String.format("%-42s %7s %10s %5s%n", "context", "applies", "overridden", "gaps"));
+        sb.append(String.format(Locale.ROOT, "%-42s %7s %10s %5s%n", "context", "applies", "overridden", "gaps"));
         for (Resolution r : results) {
-            sb.append(String.format("%-42s %7d %10d %5d%n", label(r), r.norms().size(), r.overridden().size(), r.gaps().size()));
+            sb.append(String.format(Locale.ROOT, "%-42s %7d %10d %5d%n", label(r), r.norms().size(), r.overridden().size(), r.gaps().size()));
         }
         return sb.toString();
     }

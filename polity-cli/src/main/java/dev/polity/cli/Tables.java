@@ -2,6 +2,7 @@ package dev.polity.cli;
 
 import dev.polity.norms.ConstitutionDiff;
 import dev.polity.norms.Resolution;
+import java.util.Locale;
 
 /** Plain-text renderings for the terminal. */
 final class Tables {
@@ -14,7 +15,7 @@ final class Tables {
         sb.append(r.norms().size()).append(" norms apply, ").append(r.overridden().size()).append(" overridden, ")
                 .append(r.gaps().size()).append(" gaps\n\n");
         for (Resolution.Applicable a : r.norms()) {
-            sb.append(String.format("%-10s %-11s %s%n", a.norm().tier(), a.norm().kind().yamlName(), a.norm().id()));
+            sb.append(String.format(Locale.ROOT, "%-10s %-11s %s%n", a.norm().tier(), a.norm().kind().yamlName(), a.norm().id()));
             sb.append("           ").append(a.norm().statement()).append('\n');
             for (String reason : a.reasons()) {
                 sb.append("           - ").append(reason).append('\n');

@@ -24,7 +24,8 @@ import dev.polity.store.StoredAnswer;
 import dev.polity.store.StoredVerdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -71,6 +72,7 @@ public final class EvalRun {
     static final String MODELS = "models";
     static final String MODEL_DIR = "model_dir";
     static final String STARTED = "started";
+    static final String EVALUATION_DATE = "evaluation_date";
 
     /** Builds the judge for a suite; {@code judgeModels} opens the LLM judge's model from its spec. */
     @FunctionalInterface
@@ -138,7 +140,8 @@ public final class EvalRun {
             recorded.put(SUITE_NAME, suite.name());
             recorded.put(MODELS, written);
             recorded.put(MODEL_DIR, dir.toString());
-            recorded.put(STARTED, Instant.now().toString());
+            recorded.put(STARTED, store.clock().instant().toString());
+            recorded.put(EVALUATION_DATE, suite.evaluationDate().toString());
             Provenance provenance = new Provenance(constitution.digest(), suite.digest(),
                     String.join(" ; ", sources.stream().map(AnswerSource::name).toList()), recorded, Provenance.currentPolityVersion());
             String runId = store.createRun(provenance);
@@ -224,7 +227,7 @@ public final class EvalRun {
             throw new InvalidInputException(new Location(file.toString(), 0, 0), "run " + runId
                     + " was made from this suite file, which is gone; give its new place with --suite");
         }
-        Suite suite = SuiteLoader.load(file);
+        Suite suite = SuiteLoader.load(file, evaluationDate(rec));
         if (!suite.digest().equals(rec.provenance().suiteSha256())) {
             throw new InvalidInputException(new Location(file.toString(), 0, 0), "the suite changed since run " + runId
                     + " started (SHA-256 " + abbrev(suite.digest()) + ", recorded " + abbrev(rec.provenance().suiteSha256())
@@ -242,6 +245,12 @@ public final class EvalRun {
         }
         Path dir = st.get(MODEL_DIR) == null ? suite.file().getParent() : Path.of(String.valueOf(st.get(MODEL_DIR)));
         return new Recorded(rec, suite, c, models, dir, RunSettings.fromMap(st));
+    }
+
+    /** The date a run's undated contexts were evaluated on; a run recorded before dates were kept: the day it was created (UTC). */
+    static LocalDate evaluationDate(RunRecord rec) {
+        Object d = rec.provenance().settings().get(EVALUATION_DATE);
+        return d != null ? LocalDate.parse(d.toString()) : LocalDate.ofInstant(rec.created(), ZoneOffset.UTC);
     }
 
     private static String abbrev(String sha) {

@@ -78,4 +78,11 @@ class ParsersTest {
                 () -> BallotCsvReader.parse("ranking\na>>b\n", "b.csv"));
         assertEquals("b.csv:2: ranking 'a>>b': expected items separated by '>' or '='", e.oneLine());
     }
+
+    @Test
+    void ballotAttributesKeepTheirColumnOrder() {
+        // the names reach "--groups: ... attributes are [...]" messages, which must not depend on the hash seed
+        Profile p = BallotCsvReader.parse("ranking,region,age,country,bracket\na>b,N,30,DE,x\n", "b.csv");
+        assertEquals(List.of("region", "age", "country", "bracket"), List.copyOf(p.ballots().get(0).attributes().keySet()));
+    }
 }
