@@ -1,6 +1,7 @@
 package dev.polity.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polity.choice.AggregateJson;
 import dev.polity.choice.Bootstrap;
 import dev.polity.choice.BallotCsvReader;
 import dev.polity.choice.Choices;
@@ -142,7 +143,7 @@ public final class AggregateCommand implements Callable<Integer> {
                     model = "bradley-terry";
                     result = modelResult(c.items(), Choices.of(c.counts()), report);
                 } else {
-                    result = rulesResult(null, majorityOf(c.counts()), report);
+                    result = rulesResult(null, MajorityMatrix.of(c.counts()), report);
                 }
                 if (!groups.isEmpty()) {
                     result.put("groups", groupsJson(c.items(), pairwiseGroups(c), w, report));
@@ -152,12 +153,7 @@ public final class AggregateCommand implements Callable<Integer> {
                 Ratings r = RatingsReader.read(file, new RatingsReader.Columns(raterColumn, itemColumn, ratingColumn));
                 requireAttributes(r.attributeNames());
                 GroupAnalysis.GroupInput in = GroupAnalysis.fromRatings(r, groups);
-                result = new LinkedHashMap<>();
-                result.put("format", "ratings");
-                result.put("value", r.valueName());
-                result.put("raters", r.raters().size());
-                result.put("ratings", r.size());
-                result.put("groups", groupsJson(r.items(), in, w, report));
+                result = AggregateJson.ratings(r, groupsJson(r.items(), in, w, report));
                 report.ratings(r);
             }
             default -> throw new InvalidInputException(null, "--format: expected preflib, ballots, pairwise or ratings, got '" + fmt + "'");
@@ -212,86 +208,33 @@ public final class AggregateCommand implements Callable<Integer> {
     private Choices choicesOf(Profile p) {
         return switch (model) {
             case "plackett-luce" -> Choices.of(p);
-            case "bradley-terry" -> Choices.of(countsOf(p.majority()));
+            case "bradley-terry" -> Choices.of(PairCounts.of(p.majority()));
             default -> throw new InvalidInputException(null, "--model: expected bradley-terry or plackett-luce, got '" + model + "'");
         };
-    }
-
-    static PairCounts countsOf(MajorityMatrix m) {
-        int n = m.size();
-        List<int[]> pairs = new ArrayList<>();
-        for (int a = 0; a < n; a++) {
-            for (int b = a + 1; b < n; b++) {
-                if (m.prefer(a, b) + m.prefer(b, a) > 0) {
-                    pairs.add(new int[] {a, b});
-                }
-            }
-        }
-        int[] f = new int[pairs.size()];
-        int[] s = new int[pairs.size()];
-        double[] fw = new double[pairs.size()];
-        double[] sw = new double[pairs.size()];
-        for (int k = 0; k < pairs.size(); k++) {
-            f[k] = pairs.get(k)[0];
-            s[k] = pairs.get(k)[1];
-            fw[k] = m.prefer(f[k], s[k]);
-            sw[k] = m.prefer(s[k], f[k]);
-        }
-        return new PairCounts(n, f, s, fw, sw);
-    }
-
-    static MajorityMatrix majorityOf(PairCounts c) {
-        double[][] n = new double[c.items()][c.items()];
-        for (int p = 0; p < c.pairs(); p++) {
-            n[c.first()[p]][c.second()[p]] += c.firstWins()[p];
-            n[c.second()[p]][c.first()[p]] += c.secondWins()[p];
-        }
-        return new MajorityMatrix(n);
     }
 
     private Map<String, Object> modelResult(List<Object> items, Choices data, AggregateHtml report) {
         LuceModel.Method m = LuceModel.Method.byId(method);
         Fit fit = LuceModel.fit(data, m, alpha);
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("items", items);
-        r.put("theta", fit.theta());
-        r.put("iterations", fit.iterations());
-        r.put("log_likelihood", fit.logLikelihood());
-        r.put("model", model);
-        r.put("method", m.id());
-        r.put("alpha", alpha);
-        r.put("converged", fit.converged());
         if (bootstrap > 0) {
             Bootstrap.Interval ci;
             try (ProgressBar pb = progress("bootstrap", bootstrap)) {
                 ci = Bootstrap.strengths(data, m, alpha, fit, bootstrap, seed, pb::stepTo);
             }
-            r.put("bootstrap", bootstrap);
-            r.put("theta_lower", ci.lower());
-            r.put("theta_upper", ci.upper());
             report.model(items, fit, ci, model);
-        } else {
-            report.model(items, fit, null, model);
+            return AggregateJson.model(items, fit, model, bootstrap, ci.lower(), ci.upper());
         }
-        return r;
+        report.model(items, fit, null, model);
+        return AggregateJson.model(items, fit, model, 0, null, null);
     }
 
     private Map<String, Object> rulesResult(Profile p, MajorityMatrix given, AggregateHtml report) {
         MajorityMatrix m = given != null ? given : p.majority();
         List<Object> items = p != null ? p.items() : null;
-        double voters = p != null ? p.voters() : 0;
-        if (given != null) {
-            voters = 0;
-            for (int a = 0; a < m.size(); a++) {
-                for (int b = a + 1; b < m.size(); b++) {
-                    voters = Math.max(voters, m.prefer(a, b) + m.prefer(b, a));
-                }
-            }
-        }
+        double voters = given != null ? m.largestPairTotal() : p.voters();
         final List<Object> labels = items;
         String which = rule == null ? "all" : rule;
         List<Rule> rules = which.equals("all") ? Rule.all() : List.of(Rule.byId(which));
-        List<Map<String, Object>> out = new ArrayList<>();
         List<RuleResult> done = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Rule r : rules) {
@@ -314,46 +257,12 @@ public final class AggregateCommand implements Callable<Integer> {
                 continue;
             }
             done.add(res);
-            out.add(ruleJson(res, labels));
         }
         report.rules(labels, m, done);
         if (rules.size() == 1) {
-            return out.get(0);
+            return AggregateJson.rule(done.get(0), labels);
         }
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("rules", out);
-        int cw = m.condorcetWinner();
-        int cl = m.condorcetLoser();
-        r.put("condorcet_winner", cw < 0 ? null : labels.get(cw));
-        r.put("condorcet_loser", cl < 0 ? null : labels.get(cl));
-        r.put("smith_set", m.smithSet().stream().map(labels::get).toList());
-        r.put("majority_cycle", m.hasMajorityCycle());
-        if (cw >= 0) {
-            r.put("condorcet_winner_elected_by", done.stream().filter(x -> x.winner() == cw).map(x -> x.rule().id()).toList());
-        }
-        if (!skipped.isEmpty()) {
-            r.put("skipped", skipped);
-        }
-        return r;
-    }
-
-    static Map<String, Object> ruleJson(RuleResult res, List<Object> items) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("rule", res.rule().id());
-        j.put("winners", res.winners().stream().map(items::get).toList());
-        j.put("ranking", res.ranking().stream().map(items::get).toList());
-        j.put("tie_broken", res.tieBroken());
-        if (res.lottery() != null) {
-            Map<String, Double> lot = new LinkedHashMap<>();
-            for (int a = 0; a < items.size(); a++) {
-                lot.put(String.valueOf(items.get(a)), res.lottery()[a]);
-            }
-            j.put("lottery", lot);
-        }
-        if (res.note() != null) {
-            j.put("note", res.note());
-        }
-        return j;
+        return AggregateJson.rules(labels, m, done, skipped);
     }
 
     private GroupAnalysis.GroupInput pairwiseGroups(Comparisons c) {
@@ -389,40 +298,7 @@ public final class AggregateCommand implements Callable<Integer> {
         double[] wt = GroupAnalysis.weights(mode, in.groups(), in.sizes(), given);
         GroupAnalysis a = GroupAnalysis.of(items, in.groups(), in.utility(), in.observed(), in.sizes(), wt, w);
         report.groups(a);
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("attributes", groups);
-        j.put("welfare", w.id());
-        j.put("weights", weights);
-        List<Map<String, Object>> gs = new ArrayList<>();
-        for (GroupAnalysis.GroupReport r : a.reports()) {
-            Map<String, Object> g = new LinkedHashMap<>();
-            g.put("group", r.group());
-            g.put("size", r.size());
-            g.put("weight", r.weight());
-            g.put("favourite", items.get(r.favourite()));
-            g.put("favourite_collective_rank", r.favouriteRank());
-            g.put("regret", r.regret());
-            g.put("kendall_tau", r.tau());
-            g.put("top", r.ownRanking().stream().limit(5).map(items::get).toList());
-            gs.add(g);
-        }
-        j.put("per_group", gs);
-        Map<String, Object> coll = new LinkedHashMap<>();
-        for (GroupAnalysis.Collective c : a.collectives().values()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("top", c.ranking().stream().limit(10).map(items::get).toList());
-            x.put("sides_with", in.groups().get(c.sidesWith()));
-            Map<String, Double> tau = new LinkedHashMap<>();
-            for (int g = 0; g < in.groups().size(); g++) {
-                tau.put(in.groups().get(g), c.tau()[g]);
-            }
-            x.put("kendall_tau", tau);
-            coll.put(c.welfare().id(), x);
-        }
-        j.put("collective", coll);
-        j.put("worst_off", a.worstOff().group());
-        j.put("most_disputed", a.disagreement().stream().limit(10).map(x -> Map.of("item", items.get(x), "spread", a.spread()[x])).toList());
-        return j;
+        return AggregateJson.groups(a, groups, weights);
     }
 
     private static Map<String, Double> readWeights(Path f) throws IOException {
