@@ -243,7 +243,7 @@ public final class PairwiseReader {
             }
             weight[0][r] = wt;
             if (col[3] >= 0) {
-                String t = f[col[3]].strip().toLowerCase();
+                String t = f[col[3]].strip().toLowerCase(java.util.Locale.ROOT);
                 boolean isTie = switch (t) {
                     case "1", "true", "yes", "y", "t" -> true;
                     case "", "0", "false", "no", "n", "f" -> false;

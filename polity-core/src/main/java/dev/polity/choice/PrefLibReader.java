@@ -54,7 +54,7 @@ public final class PrefLibReader {
                 if (colon < 0) {
                     throw new InvalidInputException(file, lineNo, "expected a header line '# KEY: value'");
                 }
-                String key = body.substring(0, colon).strip().toUpperCase();
+                String key = body.substring(0, colon).strip().toUpperCase(java.util.Locale.ROOT);
                 String value = body.substring(colon + 1).strip();
                 header.put(key, value);
                 headerLine.put(key, lineNo);
