@@ -2,7 +2,10 @@ package dev.polity.cli;
 
 import dev.polity.input.InvalidInputException;
 import dev.polity.input.Diagnostic;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +27,15 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, utf8(System.out), utf8(System.err)));
+    }
+
+    /**
+     * A writer that encodes UTF-8 whatever the platform's default charset: JSON, YAML and CSV on stdout are
+     * UTF-8 (RFC 8259), and the same bytes under every locale.
+     */
+    static PrintWriter utf8(OutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     /** Runs the command line with the given streams; returns the exit code. Used by tests. */
