@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class LintAndDiffTest {
-    private static final String BASE = """
+    static final String BASE = """
             residual_authority:
               operator: the operator's policy board
             norms:

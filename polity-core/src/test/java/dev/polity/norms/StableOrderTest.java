@@ -10,24 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /** Lists that reach messages and JSON come in a fixed order, and dates from the caller, never from the hash seed or the clock. */
 class StableOrderTest {
+    /** Lint's example without its one dated norm, with domains and a grouping declared. */
     private static final String TWO_PLACES = """
             domains: [public-administration, healthcare, education]
             groupings:
               NORDIC:
                 members: [SE, FI, DK]
-            norms:
-              - id: eu.disclose
-                statement: Disclose that the user is talking to an AI.
-                kind: must
-                tier: law
-                topic: ai-disclosure
-                scope: {jurisdictions: [EU]}
-              - id: op.persona
-                statement: Keep the persona; do not volunteer that you are an AI.
-                kind: should_not
-                tier: operator
-                topic: ai-disclosure
-            """;
+            """ + LintAndDiffTest.BASE.substring(0, LintAndDiffTest.BASE.indexOf("  - id: old.rule"));
 
     @Test
     void unknownPlacesListTheGroupingsInOrder() {
