@@ -1,7 +1,6 @@
 package dev.polity.cli;
 
 import dev.polity.input.InvalidInputException;
-import dev.polity.input.Diagnostic;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +23,10 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // JLine (under the progress bar) unpacks a native library into java.io.tmpdir unless told where
+        if (System.getProperty("jline.tmpdir") == null) {
+            System.setProperty("jline.tmpdir", dev.polity.input.CacheFolder.of("native").toString());
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
