@@ -1,11 +1,11 @@
 package dev.polity.report;
 
-import dev.polity.choice.Bootstrap;
 import dev.polity.choice.Fit;
 import dev.polity.choice.GroupAnalysis;
 import dev.polity.choice.MajorityMatrix;
 import dev.polity.choice.Ratings;
 import dev.polity.choice.RuleResult;
+import dev.polity.stats.Bootstrap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,11 +54,11 @@ public final class AggregateHtml {
         }
     }
 
-    public void model(List<Object> items, Fit fit, Bootstrap.Interval ci, String model) {
+    public void model(List<Object> items, Fit fit, Bootstrap.Intervals ci, String model) {
         body.append("<h2>").append(Html.escape(model)).append(" strengths</h2><p>").append(fit.method().id()).append(", alpha ")
                 .append(fit.alpha()).append(": ").append(fit.iterations()).append(" iterations, log-likelihood ")
                 .append(String.format(Locale.ROOT, "%.6f", fit.logLikelihood())).append(fit.converged() ? ", converged" : ", NOT converged")
-                .append(ci != null ? "; 95% bootstrap intervals from " + ci.samples() + " resamples" : "").append(".</p>");
+                .append(ci != null ? "; 95% bootstrap intervals from " + ci.replicates() + " resamples" : "").append(".</p>");
         Integer[] order = new Integer[items.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
