@@ -130,6 +130,32 @@ class LuceModelTest {
     }
 
     @Test
+    void bootstrapOfSparseComparisonsStaysFinite() {
+        // a beats b, b beats c, c beats d, each pair with one upset: a resample often drops an item's only loss
+        // (a Poisson weight of 0), which must count as no comparison, not as a loss, for the fit to exist.
+        List<Integer> w = new ArrayList<>();
+        List<Integer> l = new ArrayList<>();
+        for (int a = 0; a < 4; a++) {
+            for (int b = a + 1; b < 4; b++) {
+                for (int k = 0; k < 3 + b - a; k++) {
+                    w.add(a);
+                    l.add(b);
+                }
+                w.add(b);
+                l.add(a);
+            }
+        }
+        Choices d = Choices.of(Comparisons.of(List.of("a", "b", "c", "d"), w.stream().mapToInt(Integer::intValue).toArray(),
+                l.stream().mapToInt(Integer::intValue).toArray()).counts());
+        Fit f = LuceModel.fit(d, LuceModel.Method.MM, 0);
+        Bootstrap.Intervals ci = LuceModel.bootstrap(d, LuceModel.Method.MM, 0, f, new Bootstrap(200, 3), null);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(Double.isFinite(ci.lower()[i]) && Double.isFinite(ci.upper()[i]), "item " + i + ": " + ci.lower()[i] + " .. " + ci.upper()[i]);
+            assertTrue(ci.lower()[i] < f.theta()[i] && f.theta()[i] < ci.upper()[i]);
+        }
+    }
+
+    @Test
     void bootstrapIntervalsCoverTheEstimate() {
         double[] truth = new double[10];
         Choices d = Choices.of(generate(10, 5_000, 3, truth).counts());
