@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polity.judge.check.DataSets;
 import dev.polity.judge.check.PopquornCheck;
 import dev.polity.judge.check.XsTestCheck;
+import dev.polity.report.CheckFixture;
 import dev.polity.report.Xhtml;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,17 +27,6 @@ class RealDataChecksTest {
     @TempDir
     Path dir;
 
-    static final XsTestCheck.Result XSTEST = new XsTestCheck.Result(List.of(
-            new XsTestCheck.ModelRow("a", 10, 0.9, 0.8, 0.95, 1.0),
-            new XsTestCheck.ModelRow("b", 10, 0.7, 0.6, 0.65, 0.8)),
-            new XsTestCheck.ModelRow("mean", 20, 0.8, 0.7, 0.8, 0.9));
-
-    static final PopquornCheck.Result POPQUORN = new PopquornCheck.Result(100, 400, List.of(
-            new PopquornCheck.GroupRow(null, null, 100, 400, 0.4, 0.55),
-            new PopquornCheck.GroupRow("gender", "Man", 90, 200, 0.3, 0.5),
-            new PopquornCheck.GroupRow("gender", "Woman", 95, 200, 0.35, 0.45)),
-            new PopquornCheck.HumanBaseline(12, 0.4, 0.5, 0.6));
-
     @Test
     void missingDataFolderIsOneLine() {
         Path nowhere = dir.resolve("nowhere");
@@ -52,7 +42,7 @@ class RealDataChecksTest {
 
     @Test
     void xstestRendering() {
-        CheckOutcome.XsTest o = new CheckOutcome.XsTest(XSTEST);
+        CheckOutcome.XsTest o = new CheckOutcome.XsTest(CheckFixture.XSTEST);
         assertTrue(o.markdown().contains("""
                 | model | string match | GPT-4 judge | default detector | trained, leave one model out |
                 |---|---|---|---|---|
@@ -75,7 +65,7 @@ class RealDataChecksTest {
 
     @Test
     void popquornRendering() throws Exception {
-        CheckOutcome.Popquorn o = new CheckOutcome.Popquorn(POPQUORN);
+        CheckOutcome.Popquorn o = new CheckOutcome.Popquorn(CheckFixture.POPQUORN);
         assertTrue(o.markdown().contains("| gender: Woman | 95 | 0.350 | 0.450 |"), o.markdown());
         assertTrue(o.markdown().contains("sides most with gender Man (0.500); least with gender Woman (0.450)"), o.markdown());
         assertTrue(o.markdown().contains("trained reaches the median annotator: yes"), o.markdown());

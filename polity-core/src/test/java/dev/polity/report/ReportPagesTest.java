@@ -19,8 +19,6 @@ import dev.polity.choice.RuleResult;
 import dev.polity.choice.Welfare;
 import dev.polity.deliberation.Deliberation;
 import dev.polity.deliberation.PlantedConversation;
-import dev.polity.judge.check.PopquornCheck;
-import dev.polity.judge.check.XsTestCheck;
 import dev.polity.norms.Constitution;
 import dev.polity.norms.ConstitutionLoader;
 import dev.polity.norms.Context;
@@ -30,7 +28,6 @@ import dev.polity.norms.Resolver;
 import dev.polity.stats.Bootstrap;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -42,21 +39,17 @@ import org.w3c.dom.Element;
 class ReportPagesTest {
     static final List<Object> ITEMS = List.of("alpha", "beta <b>", "gamma & co", "delta");
 
-    /** a beats b beats c beats d mostly, with upsets so that every strength exists. */
+    /** Who beat whom: a beats b beats c beats d mostly, with an upset in every pair so that every strength exists. */
     static Comparisons comparisons() {
-        List<Integer> w = new ArrayList<>();
-        List<Integer> l = new ArrayList<>();
-        for (int a = 0; a < 4; a++) {
-            for (int b = a + 1; b < 4; b++) {
-                for (int k = 0; k < 3 + b - a; k++) {
-                    w.add(a);
-                    l.add(b);
-                }
-                w.add(b);
-                l.add(a);
-            }
+        String games = "ab ab ab ab ba ac ac ac ac ac ca ad ad ad ad ad ad da bc bc bc bc cb bd bd bd bd bd db cd cd cd cd dc";
+        String[] g = games.split(" ");
+        int[] winner = new int[g.length];
+        int[] loser = new int[g.length];
+        for (int i = 0; i < g.length; i++) {
+            winner[i] = g[i].charAt(0) - 'a';
+            loser[i] = g[i].charAt(1) - 'a';
         }
-        return Comparisons.of(ITEMS, w.stream().mapToInt(Integer::intValue).toArray(), l.stream().mapToInt(Integer::intValue).toArray());
+        return Comparisons.of(ITEMS, winner, loser);
     }
 
     static String aggregatePage() {
@@ -122,17 +115,6 @@ class ReportPagesTest {
         assertThat(number(withClass(rates.get(0), "rect", "bar").get(0), "width")).isCloseTo(Math.max(0.5, 70 * rate), within(0.01));
     }
 
-    static final XsTestCheck.Result XSTEST = new XsTestCheck.Result(List.of(
-            new XsTestCheck.ModelRow("a", 10, 0.9, 0.8, 0.95, 1.0),
-            new XsTestCheck.ModelRow("b", 10, 0.7, 0.6, 0.65, 0.8)),
-            new XsTestCheck.ModelRow("mean", 20, 0.8, 0.7, 0.8, 0.9));
-
-    static final PopquornCheck.Result POPQUORN = new PopquornCheck.Result(100, 400, List.of(
-            new PopquornCheck.GroupRow(null, null, 100, 400, 0.4, 0.55),
-            new PopquornCheck.GroupRow("gender", "Man", 90, 200, 0.3, 0.5),
-            new PopquornCheck.GroupRow("gender", "Woman", 95, 200, 0.35, 0.45)),
-            new PopquornCheck.HumanBaseline(12, 0.4, 0.5, 0.6));
-
     static String quickstartPage() {
         Constitution c = ConstitutionLoader.load(Path.of(System.getProperty("polity.repo"), "constitutions", "starter.yaml"));
         Resolver resolver = new Resolver(c);
@@ -140,8 +122,8 @@ class ReportPagesTest {
         List<Resolution> results = List.of(resolver.applicable(new Context("DE-BY", "healthcare", "minor", day)),
                 resolver.applicable(new Context("US-CA", "general", "adult", day)));
         return QuickstartHtml.render(c, Lint.check(c, day), results, List.of(
-                new QuickstartHtml.Section("Real data: XSTest", CheckHtml.xstest(XSTEST, "About `xstest`.", "yes")),
-                new QuickstartHtml.Section("Real data: POPQUORN", CheckHtml.popquorn(POPQUORN, "About popquorn.", "no"))));
+                new QuickstartHtml.Section("Real data: XSTest", CheckHtml.xstest(CheckFixture.XSTEST, "About `xstest`.", "yes")),
+                new QuickstartHtml.Section("Real data: POPQUORN", CheckHtml.popquorn(CheckFixture.POPQUORN, "About popquorn.", "no"))));
     }
 
     @Test
