@@ -15,6 +15,7 @@ import dev.polity.norms.ConstitutionLoader;
 import dev.polity.input.InvalidInputException;
 import dev.polity.input.Location;
 import dev.polity.norms.Norm;
+import dev.polity.stats.Bootstrap;
 import dev.polity.store.PlannedRequest;
 import dev.polity.store.Provenance;
 import dev.polity.store.RunItem;
