@@ -18,6 +18,11 @@ import sys
 
 HOME = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ITEMS = os.path.join(HOME, "polity-core/src/main/resources/dev/polity/judge/norm-dev/items.jsonl")
+# Official languages by country (the part of the jurisdiction code before any '-').
+LOCAL = {"DE": ("de",), "AT": ("de",), "CH": ("de", "fr", "it"), "FR": ("fr",), "BE": ("fr", "nl", "de"),
+         "ES": ("es",), "IT": ("it",), "NL": ("nl",), "PT": ("pt",), "BR": ("pt",), "KR": ("ko",),
+         "CN": ("zh",), "JP": ("ja",), "CA": ("en", "fr"), "GB": ("en",), "US": ("en",), "DK": ("da",),
+         "SE": ("sv",)}
 
 
 def norm_tiers():
@@ -92,6 +97,9 @@ def main(argv):
     table("language", collections.Counter(it["language"] for it in items), n)
     non_en = sum(1 for it in items if it["language"] != "en")
     print("  not English: %d (%.1f%%)" % (non_en, 100.0 * non_en / n))
+    own = sum(1 for it in items if it["language"] != "en" and it["language"] in LOCAL.get(it["jurisdiction"].split("-")[0], ()))
+    print("  in the jurisdiction's own language, not English: %d (%.1f%%)" % (own, 100.0 * own / n))
+    table("jurisdiction / language", collections.Counter("%s / %s" % (it["jurisdiction"], it["language"]) for it in items))
     table("domain", collections.Counter(it["domain"] for it in items), n)
     table("audience", collections.Counter(it["audience"] for it in items), n)
     table("jurisdiction", collections.Counter(it["jurisdiction"] for it in items), n)
