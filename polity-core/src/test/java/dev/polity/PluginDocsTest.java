@@ -2,6 +2,7 @@ package dev.polity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.polity.choice.Rule;
 import dev.polity.eval.Probes;
 import dev.polity.input.PluginInfo;
 import dev.polity.input.PluginRegistry;
@@ -16,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The docs' tables of probes and detectors are made from their registries, so they cannot drift from the
- * code. Each table sits between {@code <!-- registry:NAME -->} and {@code <!-- /registry -->}.
- * After changing a probe's or detector's {@code INFO}, run this test with
+ * The docs' tables of probes, detectors and voting rules are made from their registries, so they cannot
+ * drift from the code. Each table sits between {@code <!-- registry:NAME -->} and {@code <!-- /registry -->}.
+ * After changing a probe's or detector's {@code INFO} or a rule's description, run this test with
  * {@code -Dpolity.docs.write=true} to rewrite the tables, and commit the docs with the code.
  */
 class PluginDocsTest {
@@ -47,6 +48,16 @@ class PluginDocsTest {
                 }
                 rows.add(List.of("any", names(Detectors.REGISTRY.common())));
                 return markdown(List.of("detector", "params"), rows);
+            }
+        },
+        RULES("docs/CHOICE.md", "rules") {
+            @Override
+            String render() {
+                List<List<String>> rows = new ArrayList<>();
+                for (Rule r : Rule.all()) {
+                    rows.add(List.of(code(r.id()), r.info().description(), r.info().source()));
+                }
+                return markdown(List.of("rule", "what it does", "follows"), rows);
             }
         };
 
