@@ -147,14 +147,24 @@ class RunRoomsTest {
         }
     }
 
+    /** The same question for case q under {@code probe}: one request hash whatever the probe. */
+    static PlannedRequest sameQuestion(String probe) {
+        AnswerRequest r = AnswerRequest.of("same question");
+        return new PlannedRequest(item("q", probe), r.hash("held"), r);
+    }
+
+    static String runPlanning(RunStore store, PlannedRequest... requests) {
+        String run = store.createRun(new Provenance("c", "s", "held", Map.of(), "test"));
+        store.plan(run, List.of(requests));
+        return run;
+    }
+
     @Test
     void identicalRequestsOfTwoItemsAreAskedOnceAndBothAreStored() throws Exception {
         try (RunStore store = RunStore.open(dir.resolve("polity.db").toString())) {
-            String run = store.createRun(new Provenance("c", "s", "held", Map.of(), "test"));
-            AnswerRequest r = AnswerRequest.of("same question");
-            PlannedRequest one = new PlannedRequest(item("q", "context/plain/1#0"), r.hash("held"), r);
-            PlannedRequest two = new PlannedRequest(item("q", "over-refusal/plain/1#0"), r.hash("held"), r);
-            store.plan(run, List.of(one, two));
+            PlannedRequest one = sameQuestion("context/plain/1#0");
+            PlannedRequest two = sameQuestion("over-refusal/plain/1#0");
+            String run = runPlanning(store, one, two);
             SharedRequests shared = new SharedRequests(store, run);
             HeldSource source = new HeldSource();
 
@@ -175,10 +185,8 @@ class RunRoomsTest {
     @Test
     void aFailedRequestLeavesNothingInFlightSoTheNextIdenticalOneAsksAgain() throws Exception {
         try (RunStore store = RunStore.open(dir.resolve("polity.db").toString())) {
-            String run = store.createRun(new Provenance("c", "s", "held", Map.of(), "test"));
-            AnswerRequest r = AnswerRequest.of("same question");
-            PlannedRequest p = new PlannedRequest(item("q", "context/plain/1#0"), r.hash("held"), r);
-            store.plan(run, List.of(p));
+            PlannedRequest p = sameQuestion("context/plain/1#0");
+            String run = runPlanning(store, p);
             SharedRequests shared = new SharedRequests(store, run);
             HeldSource source = new HeldSource();
             source.release.countDown();
