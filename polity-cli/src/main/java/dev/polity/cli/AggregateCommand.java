@@ -55,7 +55,7 @@ public final class AggregateCommand implements Callable<Integer> {
     @Option(names = "--format", description = "preflib, ballots, pairwise or ratings (default: from the extension and the CSV header).")
     String format;
 
-    @Option(names = "--rule", description = "plurality, borda, copeland, schulze, ranked-pairs, irv, kemeny, maximal-lotteries or all (default: all).")
+    @Option(names = "--rule", completionCandidates = RuleNames.class, description = "${COMPLETION-CANDIDATES} or all (default: all; docs/CHOICE.md).")
     String rule;
 
     @Option(names = "--model", description = "bradley-terry or plackett-luce.")

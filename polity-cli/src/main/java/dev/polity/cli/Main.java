@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code polity} command. Each subcommand lives in its own class and is registered here. */
-@Command(name = "polity", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "polity", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = "Align language models with societies: constitutions of scoped norms, and the tools around them.",
         subcommands = {
                 QuickstartCommand.class,
@@ -33,6 +33,7 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams; returns the exit code. Used by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        PluginHelp.addTo(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
