@@ -1,6 +1,8 @@
 package dev.polity;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -33,6 +35,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.polity.choice..", "dev.polity.deliberation..", "dev.polity.judge..", "dev.polity.eval..",
                         "dev.polity.model..", "dev.polity.reward..", "dev.polity.store..", "dev.polity.report..")
+                .check(CORE);
+    }
+
+    @Test
+    void statsIsTheFloor() {
+        noClasses().that().resideInAPackage("dev.polity.stats..")
+                .should().dependOnClassesThat(resideInAPackage("dev.polity..").and(not(resideInAPackage("dev.polity.stats.."))))
                 .check(CORE);
     }
 }

@@ -1,7 +1,6 @@
 package dev.polity.cli;
 
 import dev.polity.input.InvalidInputException;
-import dev.polity.input.Diagnostic;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -10,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code polity} command. Each subcommand lives in its own class and is registered here. */
-@Command(name = "polity", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "polity", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = "Align language models with societies: constitutions of scoped norms, and the tools around them.",
         subcommands = {
                 QuickstartCommand.class,
@@ -27,6 +26,10 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // JLine (under the progress bar) unpacks a native library into java.io.tmpdir unless told where
+        if (System.getProperty("jline.tmpdir") == null) {
+            System.setProperty("jline.tmpdir", dev.polity.input.CacheFolder.of("native").toString());
+        }
         System.exit(run(args, utf8(System.out), utf8(System.err)));
     }
 
@@ -41,6 +44,7 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams; returns the exit code. Used by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        PluginHelp.addTo(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {

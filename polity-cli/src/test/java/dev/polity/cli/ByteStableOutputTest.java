@@ -28,12 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ByteStableOutputTest {
     static final Path REPO = Path.of(System.getProperty("polity.repo", "..")).toAbsolutePath().normalize();
 
-    /**
-     * Outputs whose chart numbers still follow the default locale until the report kit's rewrite (statsreport)
-     * lands. They must still differ: when one no longer does, delete it here (and from ByteStableRulesTest).
-     */
-    static final Set<String> AWAITING_REPORT_KIT = Set.of("aggregate/report.html");
-
     @TempDir
     Path dir;
 
@@ -58,10 +52,7 @@ class ByteStableOutputTest {
                 "judged.csv", "refusal-model.json", "quickstart/index.html", "quickstart/summary.md", "quickstart/suite/results.json")), files.toString());
         List<String> differ = new ArrayList<>();
         for (String f : files) {
-            boolean same = Arrays.equals(Files.readAllBytes(de.resolve(f)), Files.readAllBytes(ar.resolve(f)));
-            if (AWAITING_REPORT_KIT.contains(f)) {
-                assertTrue(!same, f + " is byte-stable now: remove it from AWAITING_REPORT_KIT");
-            } else if (!same) {
+            if (!Arrays.equals(Files.readAllBytes(de.resolve(f)), Files.readAllBytes(ar.resolve(f)))) {
                 differ.add(f + ": " + firstDifference(de.resolve(f), ar.resolve(f)));
             }
         }
