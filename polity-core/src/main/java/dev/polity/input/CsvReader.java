@@ -4,9 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -118,12 +116,8 @@ public final class CsvReader implements Closeable {
                 throw new InvalidInputException(name, 0, "expected a CSV file, found a folder");
             }
             stream = Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(name, 0, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new InvalidInputException(name, 0, "cannot read: permission denied");
         } catch (IOException e) {
-            throw new InvalidInputException(name, 0, "cannot read: " + e.getMessage());
+            throw TextFile.unreadable(name, e);
         }
         return new CsvReader(name, stream, new byte[bufferSize], 0, shortRows);
     }

@@ -32,14 +32,18 @@ public final class TextFile {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(name, 0, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new InvalidInputException(name, 0, "cannot read: permission denied");
         } catch (IOException e) {
-            throw new InvalidInputException(name, 0, "cannot read: " + e.getMessage());
+            throw unreadable(name, e);
         }
         return decode(bytes, name);
+    }
+
+    /** The one-line error for a file that cannot be opened or read. */
+    static InvalidInputException unreadable(String name, IOException e) {
+        String why = e instanceof NoSuchFileException ? "no such file"
+                : e instanceof AccessDeniedException ? "cannot read: permission denied"
+                : "cannot read: " + e.getMessage();
+        return new InvalidInputException(name, 0, why);
     }
 
     /** UTF-8 bytes as text, without a leading byte-order mark. */
