@@ -21,7 +21,7 @@ import java.util.List;
  *   <li>the text is UTF-8: a byte-order mark at the start is dropped, any other byte that is not UTF-8 is
  *       an error naming its line;</li>
  *   <li>header names are stripped of surrounding spaces and found ignoring case; a name written twice is
- *       an error naming both columns;</li>
+ *       an error naming both columns (empty names, such as a pandas index column's, may repeat);</li>
  *   <li>every record has as many fields as the header, or it is an error naming its line, unless the
  *       format pads short records with empty fields ({@link ShortRows#PAD}; Polis exports);</li>
  *   <li>fields are kept as written (no trimming); the typed accessors of {@link CsvTable.Row} strip them.</li>
