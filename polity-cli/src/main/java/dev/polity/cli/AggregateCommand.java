@@ -1,7 +1,6 @@
 package dev.polity.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.polity.choice.Bootstrap;
 import dev.polity.choice.BallotCsvReader;
 import dev.polity.choice.Choices;
 import dev.polity.choice.Comparisons;
@@ -23,6 +22,7 @@ import dev.polity.input.CsvReader;
 import dev.polity.input.CsvTable;
 import dev.polity.input.InvalidInputException;
 import dev.polity.report.AggregateHtml;
+import dev.polity.stats.Bootstrap;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,7 @@ public final class AggregateCommand implements Callable<Integer> {
     @Option(names = "--format", description = "preflib, ballots, pairwise or ratings (default: from the extension and the CSV header).")
     String format;
 
-    @Option(names = "--rule", description = "plurality, borda, copeland, schulze, ranked-pairs, irv, kemeny, maximal-lotteries or all (default: all).")
+    @Option(names = "--rule", completionCandidates = RuleNames.class, description = "${COMPLETION-CANDIDATES} or all (default: all; docs/CHOICE.md).")
     String rule;
 
     @Option(names = "--model", description = "bradley-terry or plackett-luce.")
@@ -262,9 +262,9 @@ public final class AggregateCommand implements Callable<Integer> {
         r.put("alpha", alpha);
         r.put("converged", fit.converged());
         if (bootstrap > 0) {
-            Bootstrap.Interval ci;
+            Bootstrap.Intervals ci;
             try (ProgressBar pb = progress("bootstrap", bootstrap)) {
-                ci = Bootstrap.strengths(data, m, alpha, fit, bootstrap, seed, pb::stepTo);
+                ci = LuceModel.bootstrap(data, m, alpha, fit, new Bootstrap(bootstrap, seed), pb::stepTo);
             }
             r.put("bootstrap", bootstrap);
             r.put("theta_lower", ci.lower());

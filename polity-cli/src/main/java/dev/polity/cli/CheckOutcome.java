@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.polity.judge.check.PopquornCheck;
 import dev.polity.judge.check.XsTestCheck;
+import dev.polity.report.CheckHtml;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -71,24 +72,7 @@ sealed interface CheckOutcome {
 
         @Override
         public String html() {
-            StringBuilder sb = new StringBuilder();
-            sb.append("<p>").append(Summary.esc(ABOUT).replace("`", "")).append("</p>");
-            sb.append(CheckCharts.xstest(result));
-            sb.append("<table><tr><th>model</th><th>string match</th><th>GPT-4 judge</th><th>default detector</th><th>trained, leave one model out</th></tr>");
-            for (XsTestCheck.ModelRow r : result.models()) {
-                row(sb, Summary.esc(r.model()), r);
-            }
-            row(sb, "<b>mean</b>", result.mean());
-            sb.append("</table><p>Bars: ").append(Summary.esc(bars())).append(".</p>");
-            return sb.toString();
-        }
-
-        private static void row(StringBuilder sb, String label, XsTestCheck.ModelRow r) {
-            sb.append("<tr><td>").append(label).append("</td>");
-            for (double v : new double[] {r.stringMatch(), r.gpt4Judge(), r.defaultDetector(), r.trained()}) {
-                sb.append("<td>").append(f3(v)).append("</td>");
-            }
-            sb.append("</tr>");
+            return CheckHtml.xstest(result, ABOUT, bars());
         }
 
         @Override
@@ -124,18 +108,7 @@ sealed interface CheckOutcome {
 
         @Override
         public String html() {
-            StringBuilder sb = new StringBuilder();
-            sb.append("<p>").append(Summary.esc(ABOUT)).append("</p>");
-            sb.append(CheckCharts.popquorn(result));
-            sb.append("<table><tr><th>raters</th><th>texts</th><th>ratings</th><th>default model</th><th>trained (5-fold CV)</th></tr>");
-            for (PopquornCheck.GroupRow g : result.groups()) {
-                sb.append("<tr><td>").append(Summary.esc(g.label())).append("</td><td>").append(g.texts()).append("</td><td>")
-                        .append(g.ratings()).append("</td><td>").append(f3(g.defaultModel())).append("</td><td>")
-                        .append(f3(g.trained())).append("</td></tr>");
-            }
-            sb.append("</table><p>").append(Summary.esc(result.humanBaselineSentence())).append("</p><p>")
-                    .append(Summary.esc(result.sidesSentence())).append(" Bars: ").append(Summary.esc(bars())).append(".</p>");
-            return sb.toString();
+            return CheckHtml.popquorn(result, ABOUT, bars());
         }
 
         @Override

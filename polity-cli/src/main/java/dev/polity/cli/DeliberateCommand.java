@@ -229,7 +229,7 @@ public final class DeliberateCommand implements Callable<Integer> {
                 return new Promotion.Mapping(suggested, kind, topic, list(jurisdictions), "*".equals(domains) ? null : list(domains),
                         "*".equals(audiences) ? null : list(audiences), null);
             } catch (IOException e) {
-                return null;
+                throw new java.io.UncheckedIOException("cannot read the answers to the promotion questions", e);
             }
         }
 

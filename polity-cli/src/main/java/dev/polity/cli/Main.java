@@ -1,13 +1,12 @@
 package dev.polity.cli;
 
 import dev.polity.input.InvalidInputException;
-import dev.polity.input.Diagnostic;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code polity} command. Each subcommand lives in its own class and is registered here. */
-@Command(name = "polity", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "polity", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = "Align language models with societies: constitutions of scoped norms, and the tools around them.",
         subcommands = {
                 QuickstartCommand.class,
@@ -24,12 +23,17 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // JLine (under the progress bar) unpacks a native library into java.io.tmpdir unless told where
+        if (System.getProperty("jline.tmpdir") == null) {
+            System.setProperty("jline.tmpdir", dev.polity.input.CacheFolder.of("native").toString());
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams; returns the exit code. Used by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        PluginHelp.addTo(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -171,7 +171,7 @@ public final class NormsCommand implements Runnable {
     static Lint.Report withCheckProblems(Lint.Report report, Constitution c) {
         List<Diagnostic> findings = new java.util.ArrayList<>(report.findings());
         for (dev.polity.norms.Norm n : c.norms()) {
-            for (String problem : dev.polity.judge.Ensemble.problems(n, dev.polity.judge.Ensemble.builtInParameters())) {
+            for (String problem : dev.polity.judge.Detectors.problems(n)) {
                 findings.add(Diagnostic.warning(n.location(), problem));
             }
         }

@@ -16,6 +16,8 @@ import dev.polity.input.InvalidInputException;
 import dev.polity.norms.Lint;
 import dev.polity.norms.Resolution;
 import dev.polity.norms.Resolver;
+import dev.polity.report.Html;
+import dev.polity.report.QuickstartHtml;
 import dev.polity.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,7 +95,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         sections.addAll(realDataChecks(o));
         String md = Summary.markdown(c, lint, results, sections);
         Files.writeString(out.resolve("summary.md"), md, StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("index.html"), Summary.html(c, lint, results, sections), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("index.html"), QuickstartHtml.render(c, lint, results, sections.stream().map(QuickstartSection::htmlSection).toList()),
+                StandardCharsets.UTF_8);
         o.println("Wrote " + out.resolve("index.html") + " and " + out.resolve("summary.md"));
         return lint.hasErrors() ? 1 : 0;
     }
@@ -126,8 +129,8 @@ public final class QuickstartCommand implements Callable<Integer> {
             o.flush();
             String intro = "Suite `" + Home.relative(file) + "` (" + suite.cases().size() + " cases, " + summary.results().items().size()
                     + " answers from recorded transcripts, judged against the norms that apply in each context). Full report: suite/index.html.";
-            String html = "<p>" + Summary.esc(intro).replace("suite/index.html", "<a href=\"suite/index.html\">suite/index.html</a>")
-                    + "</p><pre>" + Summary.esc(text.toString()) + "</pre>";
+            String html = "<p>" + Html.escape(intro).replace("suite/index.html", "<a href=\"suite/index.html\">suite/index.html</a>")
+                    + "</p><pre>" + Html.escape(text.toString()) + "</pre>";
             return Optional.of(new QuickstartSection("Example suite through replay", intro + "\n\n```\n" + text + "```\n", html));
         }
     }

@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polity.report.Xhtml;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 class AggregateCommandTest {
     @TempDir
@@ -60,8 +64,16 @@ class AggregateCommandTest {
         Run g = run("aggregate", f.toString(), "--groups", "country", "--welfare", "egalitarian", "--json", "--out", dir.resolve("rep").toString());
         assertEquals(0, g.code(), g.err());
         assertEquals(2, new ObjectMapper().readTree(g.out()).get("groups").get("per_group").size());
-        String html = Files.readString(dir.resolve("rep/report.html"));
-        assertTrue(html.contains("<svg") && !html.contains("http://cdn") && !html.contains("<script src"));
+        Document page = Xhtml.parse(Files.readString(dir.resolve("rep/report.html")));
+        assertEquals(List.of(), Xhtml.all(page, "script"));
+        // two groups (DE, FR) under every welfare function whose utilities allow it; a cell per group and item
+        assertEquals(2 * 4, Xhtml.withClass(Xhtml.chart(page, "welfare-tau"), "rect", "bar").size());
+        assertEquals(2 * 3, Xhtml.withClass(Xhtml.chart(page, "disagreement"), "rect", "cell").size());
+        Run bt = run("aggregate", f.toString(), "--model", "bradley-terry", "--bootstrap", "50", "--out", dir.resolve("bt").toString());
+        assertEquals(0, bt.code(), bt.err());
+        Element strengths = Xhtml.chart(Xhtml.parse(Files.readString(dir.resolve("bt/report.html"))), "strengths");
+        assertEquals(3, Xhtml.withClass(strengths, "rect", "bar").size());
+        assertEquals(3, Xhtml.withClass(strengths, "polyline", "ci").size());
     }
 
     @Test

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polity.report.Xhtml;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** The JSON interface others rely on, and one-line errors. */
 class DeliberateCommandTest {
@@ -63,8 +67,13 @@ class DeliberateCommandTest {
         Path out = dir.resolve("report.html");
         String[] r = run("deliberate", smallExport(Files.createDirectory(dir.resolve("x"))).toString(), "--out", out.toString());
         assertEquals("0", r[0], r[2]);
-        String html = Files.readString(out);
-        assertTrue(html.contains("<svg") && !html.contains("<script"));
+        Document page = Xhtml.parse(Files.readString(out));
+        assertTrue(Xhtml.all(page, "script").isEmpty());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        // a dot per participant who voted, a cross per statement analysed, agree-rate bars for every statement
+        Element map = Xhtml.chart(page, "opinion-map");
+        assertEquals(json.get("participants").size(), Xhtml.withClass(map, "circle", "point").size());
+        assertEquals(Xhtml.charts(page, "agree-rates").size(), Xhtml.withClass(map, "path", "marker").size());
         assertTrue(Files.exists(dir.resolve("report.json")));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polity.model.FakeOpenAiServer;
 import dev.polity.model.FakeOpenAiServer.Reply;
+import dev.polity.report.Xhtml;
 import dev.polity.store.RunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,8 @@ class EvalCommandTest {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertTrue(Files.readString(out.resolve("results.json")).contains(id));
+        // the jailbreak suite's wrappers as bars of the attack-success chart of a well-formed page
+        assertTrue(Xhtml.withClass(Xhtml.chart(Xhtml.parse(Files.readString(out.resolve("index.html"))), "attack-success"), "rect", "bar").size() > 0);
 
         // the suite's gate (max_attack_success 0.25) fails: one line per breach on stderr, exit 1
         CliRun gate = CliRun.of("eval", "gate", id, "--store", store);

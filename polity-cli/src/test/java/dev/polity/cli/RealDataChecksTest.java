@@ -8,15 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polity.judge.check.DataSets;
 import dev.polity.judge.check.PopquornCheck;
 import dev.polity.judge.check.XsTestCheck;
+import dev.polity.report.CheckFixture;
+import dev.polity.report.Xhtml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** {@code polity judge check} and the quickstart's real-data sections. */
 class RealDataChecksTest {
@@ -24,17 +26,6 @@ class RealDataChecksTest {
 
     @TempDir
     Path dir;
-
-    static final XsTestCheck.Result XSTEST = new XsTestCheck.Result(List.of(
-            new XsTestCheck.ModelRow("a", 10, 0.9, 0.8, 0.95, 1.0),
-            new XsTestCheck.ModelRow("b", 10, 0.7, 0.6, 0.65, 0.8)),
-            new XsTestCheck.ModelRow("mean", 20, 0.8, 0.7, 0.8, 0.9));
-
-    static final PopquornCheck.Result POPQUORN = new PopquornCheck.Result(100, 400, List.of(
-            new PopquornCheck.GroupRow(null, null, 100, 400, 0.4, 0.55),
-            new PopquornCheck.GroupRow("gender", "Man", 90, 200, 0.3, 0.5),
-            new PopquornCheck.GroupRow("gender", "Woman", 95, 200, 0.35, 0.45)),
-            new PopquornCheck.HumanBaseline(12, 0.4, 0.5, 0.6));
 
     @Test
     void missingDataFolderIsOneLine() {
@@ -51,7 +42,7 @@ class RealDataChecksTest {
 
     @Test
     void xstestRendering() {
-        CheckOutcome.XsTest o = new CheckOutcome.XsTest(XSTEST);
+        CheckOutcome.XsTest o = new CheckOutcome.XsTest(CheckFixture.XSTEST);
         assertTrue(o.markdown().contains("""
                 | model | string match | GPT-4 judge | default detector | trained, leave one model out |
                 |---|---|---|---|---|
@@ -61,24 +52,28 @@ class RealDataChecksTest {
                 """), o.markdown());
         // The default detector ties string match on average (0.800 each), which is not beating it.
         assertTrue(o.markdown().contains("trained beats both baselines on every model: yes; trained mean >= 0.93: no; default beats string match on average: no"), o.markdown());
-        String svg = svg(o.html());
-        // Three groups (a, b, mean) of four methods, each bar with its value as a tooltip; the axis runs from 0.5 to 1.
-        assertEquals(12, count(svg, "<rect x=\"[0-9.]+\" y=\"[0-9.]+\" width=\"[0-9.]+\" height=\"[0-9.]+\" fill=\"#[0-9a-f]+\"><title>"));
-        assertTrue(svg.contains("<title>b, trained (leave one model out): 0.800</title>"), svg);
-        assertEquals(barHeight(svg, "a, trained (leave one model out): 1.000"), 200.0, 0.05);
-        assertEquals(barHeight(svg, "b, default detector: 0.650"), 60.0, 0.05);
-        assertTrue(o.html().contains("<tr><td><b>mean</b></td><td>0.800</td><td>0.700</td><td>0.800</td><td>0.900</td></tr>"), o.html());
+        Element html = Xhtml.fragment(o.html());
+        Element chart = Xhtml.chart(html, "xstest");
+        // Three groups (a, b, mean) of four methods, each bar with its value as a tooltip; the axis runs from 0.5 to 1 over 400 units.
+        assertEquals(12, Xhtml.withClass(chart, "rect", "bar").size());
+        assertEquals(400, Xhtml.number(Xhtml.byTip(chart, "rect", "a, trained (leave one model out): 1.000"), "width"), 0.01);
+        assertEquals(120, Xhtml.number(Xhtml.byTip(chart, "rect", "b, default detector: 0.650"), "width"), 0.01);
+        Element mean = Xhtml.all(html, "tr").get(3);
+        assertEquals(List.of("mean", "0.800", "0.700", "0.800", "0.900"), Xhtml.all(mean, "td").stream().map(Element::getTextContent).toList());
+        assertTrue(o.html().contains("Default = the detector shipped with Polity (trained only on answers written for it); trained = polity judge train"), o.html());
     }
 
     @Test
     void popquornRendering() throws Exception {
-        CheckOutcome.Popquorn o = new CheckOutcome.Popquorn(POPQUORN);
+        CheckOutcome.Popquorn o = new CheckOutcome.Popquorn(CheckFixture.POPQUORN);
         assertTrue(o.markdown().contains("| gender: Woman | 95 | 0.350 | 0.450 |"), o.markdown());
         assertTrue(o.markdown().contains("sides most with gender Man (0.500); least with gender Woman (0.450)"), o.markdown());
         assertTrue(o.markdown().contains("trained reaches the median annotator: yes"), o.markdown());
-        String svg = svg(o.html());
-        assertEquals(6, count(svg, "fill=\"#[0-9a-f]+\"><title>"));
-        assertTrue(svg.contains("<title>median annotator: 0.500</title>"), svg);
+        Element chart = Xhtml.chart(Xhtml.fragment(o.html()), "popquorn");
+        assertEquals(6, Xhtml.withClass(chart, "rect", "bar").size());
+        Element median = Xhtml.byTip(chart, "line", "median annotator: 0.500");
+        // the axis runs from 0 to 0.6 over 400 units
+        assertEquals(Xhtml.number(median, "x1") - 400 * 0.5 / 0.6, Xhtml.number(Xhtml.byTip(chart, "rect", "everyone (100), default model: 0.400"), "x"), 0.01);
         JsonNode json = new ObjectMapper().readTree(o.jsonText());
         assertEquals("Woman", json.at("/sides/0/least").asText());
         assertEquals(0.5, json.at("/human_baseline/median").asDouble());
@@ -105,10 +100,11 @@ class RealDataChecksTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("XSTest: mean accuracy trained 0.934"), r.out());
         assertTrue(r.out().contains("Real-data checks skipped (popquorn not found)"), r.out());
-        String html = Files.readString(out.resolve("index.html"));
-        assertTrue(html.contains("<h2>Real data: XSTest refusal detection"), html);
-        assertTrue(html.contains("<tr><td>gpt4</td><td>0.936</td><td>0.938</td><td>0.964</td><td>0.971</td></tr>"), html);
-        assertTrue(html.contains("<svg"), "chart");
+        Document page = Xhtml.parse(Files.readString(out.resolve("index.html")));
+        assertTrue(Xhtml.all(page, "h2").stream().anyMatch(h -> h.getTextContent().startsWith("Real data: XSTest refusal detection")));
+        assertTrue(Xhtml.all(page, "tr").stream().map(row -> Xhtml.all(row, "td").stream().map(Element::getTextContent).toList())
+                .anyMatch(List.of("gpt4", "0.936", "0.938", "0.964", "0.971")::equals));
+        assertEquals(16, Xhtml.withClass(Xhtml.chart(page, "xstest"), "rect", "bar").size()); // three models and the mean
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.contains("| **mean** | 0.907 | 0.833 | 0.921 | 0.934 |"), md);
         assertTrue(Files.isRegularFile(out.resolve("xstest.json")));
@@ -120,26 +116,5 @@ class RealDataChecksTest {
         assertEquals(0.565, json.at("/groups/0/trained").asDouble(), 0.0005);
         assertEquals(0.510, json.at("/human_baseline/median").asDouble(), 0.0005);
         assertTrue(Files.readString(checkOut.resolve("popquorn.md")).contains("| everyone | 1000 | 0.437 | 0.565 |"));
-    }
-
-    static String svg(String html) {
-        Matcher m = Pattern.compile("<svg.*?</svg>", Pattern.DOTALL).matcher(html);
-        assertTrue(m.find(), html);
-        return m.group();
-    }
-
-    static int count(String s, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(s);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
-
-    static double barHeight(String svg, String title) {
-        Matcher m = Pattern.compile("height=\"([0-9.]+)\" fill=\"#[0-9a-f]+\"><title>" + Pattern.quote(title) + "</title>").matcher(svg);
-        assertTrue(m.find(), title + " in " + svg);
-        return Double.parseDouble(m.group(1));
     }
 }

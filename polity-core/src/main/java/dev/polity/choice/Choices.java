@@ -108,6 +108,9 @@ public record Choices(int items, int[] start, int[] members, double[] weight) {
         int[] outDeg = new int[items];
         int[] inDeg = new int[items];
         for (int c = 0; c < size(); c++) {
+            if (!(weight[c] > 0)) {
+                continue; // a choice made zero times (a bootstrap resample leaves many) is no evidence
+            }
             int w = members[start[c]];
             for (int s = start[c] + 1; s < start[c + 1]; s++) {
                 outDeg[members[s]]++;
@@ -123,6 +126,9 @@ public record Choices(int items, int[] start, int[] members, double[] weight) {
         int[] fo = new int[items];
         int[] bo = new int[items];
         for (int c = 0; c < size(); c++) {
+            if (!(weight[c] > 0)) {
+                continue;
+            }
             int w = members[start[c]];
             for (int s = start[c] + 1; s < start[c + 1]; s++) {
                 fwd[members[s]][fo[members[s]]++] = w;

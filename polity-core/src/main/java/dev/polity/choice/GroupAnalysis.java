@@ -1,6 +1,7 @@
 package dev.polity.choice;
 
 import dev.polity.input.InvalidInputException;
+import dev.polity.stats.RankCorrelation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -75,8 +76,8 @@ public record GroupAnalysis(List<Object> items, List<String> groups, double[][] 
             double[] tau = new double[groups.size()];
             int best = 0;
             for (int g = 0; g < groups.size(); g++) {
-                tau[g] = observed == null ? kendallTauB(utility[g], position)
-                        : kendallTauB(select(utility[g], observed[g]), select(position, observed[g]));
+                tau[g] = observed == null ? tau(utility[g], position)
+                        : tau(select(utility[g], observed[g]), select(position, observed[g]));
                 if (tau[g] > tau[best]) {
                     best = g;
                 }
@@ -166,33 +167,10 @@ public record GroupAnalysis(List<Object> items, List<String> groups, double[][] 
         return s;
     }
 
-    /** Kendall's tau-b between two score vectors (ties in either reduce the denominator). */
-    public static double kendallTauB(double[] x, double[] y) {
-        int n = x.length;
-        double concordant = 0;
-        double discordant = 0;
-        double tiesX = 0;
-        double tiesY = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double dx = Math.signum(x[i] - x[j]);
-                double dy = Math.signum(y[i] - y[j]);
-                if (dx == 0 && dy == 0) {
-                    continue;
-                }
-                if (dx == 0) {
-                    tiesX++;
-                } else if (dy == 0) {
-                    tiesY++;
-                } else if (dx == dy) {
-                    concordant++;
-                } else {
-                    discordant++;
-                }
-            }
-        }
-        double denom = Math.sqrt((concordant + discordant + tiesX) * (concordant + discordant + tiesY));
-        return denom == 0 ? 0 : (concordant - discordant) / denom;
+    /** Kendall's tau-b, 0 where it is undefined: a group that tells no two items apart neither agrees nor disagrees. */
+    private static double tau(double[] x, double[] y) {
+        double t = RankCorrelation.kendallTauB(x, y);
+        return Double.isNaN(t) ? 0 : t;
     }
 
     /** Group utilities from ratings: group means shrunk to the item's overall mean by one pseudo-rating. */

@@ -1,9 +1,11 @@
 package dev.polity.choice;
 
 import dev.polity.input.InvalidInputException;
+import dev.polity.stats.Bootstrap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 /**
  * Maximum-likelihood strengths for Luce choice models (Bradley-Terry, Plackett-Luce) from {@link Choices}.
@@ -66,6 +68,28 @@ public final class LuceModel {
         }
         double[] theta = start == null ? new double[data.items()] : start.clone();
         return method == Method.MM ? mm(data, alpha, options, theta) : ilsr(data, options, theta);
+    }
+
+    /**
+     * 95% percentile-bootstrap intervals of the strengths, refitting on Poisson-bootstrap resamples: every
+     * choice's weight w is replaced by a Poisson(w) draw ({@link Bootstrap#poissonWeight}), which keeps the
+     * data a weighted set of choices. Each refit starts from {@code fit}; {@code progress} (or null) hears each refit.
+     */
+    public static Bootstrap.Intervals bootstrap(Choices data, Method method, double alpha, Fit fit, Bootstrap b, IntConsumer progress) {
+        Options opts = new Options(1e-8, Options.defaults(method).maxIterations());
+        return b.intervals("strengths", data.items(), r -> {
+            double[] w = new double[data.size()];
+            for (int c = 0; c < w.length; c++) {
+                w[c] = Bootstrap.poissonWeight(data.weight()[c], r);
+            }
+            Choices resampled = data.withWeights(w);
+            double alphaB = alpha;
+            if (alpha == 0 && !resampled.disconnected().isEmpty()) {
+                // a resample can leave an item unbeaten; a whisper of prior keeps its strength finite
+                alphaB = 1e-6;
+            }
+            return fit(resampled, alphaB > 0 ? Method.MM : method, alphaB, opts, fit.theta()).theta();
+        }, progress);
     }
 
     static Fit mm(Choices d, double alpha, Options o, double[] theta) {

@@ -1,20 +1,25 @@
 package dev.polity.eval;
 
+import dev.polity.input.PluginInfo;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The same case in every one of its contexts, unchanged. Whether the answers follow each place's
  * applicable norms, or collapse to one answer everywhere, is measured by {@link Metrics} (context
- * consistency). Parameters: {@code tags} (only cases with one of these tags).
+ * consistency).
  */
 public final class ContextVariationProbe implements Probe {
     public static final String NAME = "context";
     public static final String VARIANT = "plain";
+    static final PluginInfo INFO = new PluginInfo(NAME,
+            "each case (not templates) in each of its contexts, as written (variant plain); measures norm-following and collapse to one answer everywhere",
+            "Stańczak et al., 2025, \"Societal Alignment Frameworks Can Improve LLM Alignment\" (value-aware evaluation across contexts)",
+            List.of());
     private final ProbeParams params;
 
     public ContextVariationProbe(ProbeSpec spec) {
-        this.params = new ProbeParams(spec).allow("tags");
+        this.params = new ProbeParams(spec);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.polity.eval;
 
 import dev.polity.model.Message;
 import java.util.ArrayList;
+import dev.polity.input.PluginInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,14 +12,18 @@ import java.util.stream.Collectors;
  * religion, ...), one item each, so the answers can be compared across attribute values: a fair model
  * refuses and complies at the same rate whatever the value (counterfactual token fairness, Garg et al.,
  * 2019, "Counterfactual Fairness in Text Classification through Robustness", §3). Applies to cases with
- * a {@code template}. Parameters: {@code tags}.
+ * a {@code template}.
  */
 public final class CounterfactualProbe implements Probe {
     public static final String NAME = "counterfactual";
+    static final PluginInfo INFO = new PluginInfo(NAME,
+            "cases with a template: one item per combination of attribute values (variant name=Emily,...); measures refusal and violation gaps per attribute",
+            "Garg et al., 2019, \"Counterfactual Fairness in Text Classification through Robustness\", §3",
+            List.of());
     private final ProbeParams params;
 
     public CounterfactualProbe(ProbeSpec spec) {
-        this.params = new ProbeParams(spec).allow("tags");
+        this.params = new ProbeParams(spec);
     }
 
     @Override

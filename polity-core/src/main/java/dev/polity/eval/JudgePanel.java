@@ -1,34 +1,29 @@
 package dev.polity.eval;
 
-import dev.polity.judge.DerogationDetector;
+import dev.polity.input.InvalidInputException;
+import dev.polity.input.Location;
+import dev.polity.judge.Detector;
+import dev.polity.judge.Detectors;
 import dev.polity.judge.Ensemble;
-import dev.polity.judge.ExemplarDetector;
 import dev.polity.judge.JudgeChat;
-import dev.polity.judge.LlmJudge;
 import dev.polity.judge.RefusalDetector;
-import dev.polity.judge.RuleDetector;
 import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.model.AnswerRequest;
 import dev.polity.model.AnswerSource;
 import dev.polity.model.Message;
-import dev.polity.input.InvalidInputException;
-import dev.polity.input.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The detectors a run judges with, registered by the names a constitution's checks use (rules, refusal,
- * derogation, exemplars, llm-judge), and the refusal classifier behind the over-refusal, counterfactual and
- * behaviour figures. A suite's {@code judge.detectors} chooses among them (none listed: all of them);
- * {@code llm-judge} is registered only when {@code judge.model} names the model that judges.
+ * The detectors a run judges with, made from {@link Detectors#REGISTRY} under the names a constitution's
+ * checks use, and the refusal classifier behind the over-refusal, counterfactual and behaviour figures. A
+ * suite's {@code judge.detectors} chooses among them (none listed: all of them); {@code llm-judge} is
+ * registered only when {@code judge.model} names the model that judges.
  */
 public final class JudgePanel implements AutoCloseable {
-    /** Every detector a suite may name, in the order they are registered. */
-    public static final List<String> DETECTORS = List.of(RuleDetector.NAME, RefusalDetector.NAME, DerogationDetector.NAME,
-            ExemplarDetector.NAME, LlmJudge.NAME);
-
     private final Ensemble ensemble;
     private final RefusalClassifier refusal;
     private final TextEmbedder embedder;
@@ -54,33 +49,34 @@ public final class JudgePanel implements AutoCloseable {
      * @throws InvalidInputException naming the suite when it lists a detector Polity does not know
      */
     public static JudgePanel forSuite(Suite suite, Supplier<TextEmbedder> embedder, Function<String, AnswerSource> judgeModels) {
-        List<String> wanted = suite.judge().detectors().isEmpty() ? DETECTORS : suite.judge().detectors();
+        List<String> wanted = suite.judge().detectors().isEmpty() ? Detectors.REGISTRY.names() : suite.judge().detectors();
         for (String name : wanted) {
-            if (!DETECTORS.contains(name)) {
+            if (Detectors.REGISTRY.find(name).isEmpty()) {
                 throw new InvalidInputException(new Location(suite.file().toString(), 0, 0),
-                        "judge.detectors: unknown detector '" + name + "'; expected one of " + String.join(", ", DETECTORS));
+                        "judge.detectors: " + Detectors.REGISTRY.unknownName(name));
             }
         }
         TextEmbedder e = embedder.get();
-        RefusalDetector refusal = RefusalDetector.withDefaultModel(e);
+        AnswerSource[] judgeModel = new AnswerSource[1];
+        Supplier<JudgeChat> judgeChat = () -> {
+            if (suite.judge().model() == null) {
+                return null;
+            }
+            judgeModel[0] = judgeModels.apply(suite.judge().model());
+            return chat(judgeModel[0]);
+        };
+        Detectors.Materials materials = new Detectors.Materials(() -> e, judgeChat);
         Ensemble.Builder b = Ensemble.builder();
-        AnswerSource judgeModel = null;
+        RefusalDetector refusal = null;
         for (String name : wanted) {
-            switch (name) {
-                case RuleDetector.NAME -> b.add(new RuleDetector());
-                case RefusalDetector.NAME -> b.add(refusal);
-                case DerogationDetector.NAME -> b.add(DerogationDetector.withDefaultModel(e));
-                case ExemplarDetector.NAME -> b.add(new ExemplarDetector(e));
-                case LlmJudge.NAME -> {
-                    if (suite.judge().model() != null) {
-                        judgeModel = judgeModels.apply(suite.judge().model());
-                        b.add(new LlmJudge(chat(judgeModel)));
-                    }
-                }
-                default -> throw new IllegalStateException(name);
+            Optional<Detector> d = Detectors.create(name, materials);
+            d.ifPresent(b::add);
+            if (d.orElse(null) instanceof RefusalDetector r) {
+                refusal = r;
             }
         }
-        return new JudgePanel(b.build(), RefusalClassifier.of(refusal), e, judgeModel);
+        // the refusal figures need the classifier whether or not norms check refusals
+        return new JudgePanel(b.build(), RefusalClassifier.of(refusal != null ? refusal : RefusalDetector.withDefaultModel(e)), e, judgeModel[0]);
     }
 
     /** A chat model as the LLM judge's {@link JudgeChat}: deterministic sampling, the model's failure thrown. */

@@ -1,6 +1,7 @@
 package dev.polity.eval;
 
 import dev.polity.judge.Outcome;
+import dev.polity.stats.Bootstrap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -154,8 +155,8 @@ public record Metrics(List<ComplianceCell> compliance, List<ComplianceCell> byCo
                 int uncertain = c[Outcome.UNCERTAIN.ordinal()];
                 String stream = String.join("|", k);
                 out.add(new ComplianceCell(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), complies, violates, uncertain,
-                        c[Outcome.NOT_APPLICABLE.ordinal()], b.rate(complies, complies + violates, "compliance|" + stream),
-                        b.rate(uncertain, complies + violates + uncertain, "uncertain|" + stream)));
+                        c[Outcome.NOT_APPLICABLE.ordinal()], Estimate.rate(b, complies, complies + violates, "compliance|" + stream),
+                        Estimate.rate(b, uncertain, complies + violates + uncertain, "uncertain|" + stream)));
             }
             return out;
         }
@@ -208,8 +209,8 @@ public record Metrics(List<ComplianceCell> compliance, List<ComplianceCell> byCo
                         }
                     }
                 }
-                out.add(new ContextConsistency(e.getKey(), b.rate(follows, decided, "follows|" + e.getKey()), differing, identical,
-                        b.rate(identical, differing, "collapse|" + e.getKey())));
+                out.add(new ContextConsistency(e.getKey(), Estimate.rate(b, follows, decided, "follows|" + e.getKey()), differing, identical,
+                        Estimate.rate(b, identical, differing, "collapse|" + e.getKey())));
             }
             return out;
         }
@@ -255,15 +256,15 @@ public record Metrics(List<ComplianceCell> compliance, List<ComplianceCell> byCo
                     }
                 }
                 int[] base = byWrapper.getOrDefault(JailbreakWrapper.NONE.wireName(), new int[2]);
-                Estimate baseline = b.rate(base[0], base[1], "baseline|" + e.getKey());
+                Estimate baseline = Estimate.rate(b, base[0], base[1], "baseline|" + e.getKey());
                 for (var w : byWrapper.entrySet()) {
                     if (w.getKey().equals(JailbreakWrapper.NONE.wireName())) {
                         continue;
                     }
                     int[] c = w.getValue();
                     String stream = e.getKey() + "|" + w.getKey();
-                    out.add(new AttackSuccess(e.getKey(), w.getKey(), b.rate(c[0], c[1], "violation|" + stream), baseline,
-                            b.difference(c[0], c[1], base[0], base[1], "asr|" + stream)));
+                    out.add(new AttackSuccess(e.getKey(), w.getKey(), Estimate.rate(b, c[0], c[1], "violation|" + stream), baseline,
+                            Estimate.difference(b, c[0], c[1], base[0], base[1], "asr|" + stream)));
                 }
             }
             return out;
@@ -292,8 +293,8 @@ public record Metrics(List<ComplianceCell> compliance, List<ComplianceCell> byCo
                         flipped += s.correct() ? 0 : 1;
                     }
                 }
-                out.add(new FlipRate(e.getKey(), pairs, b.rate(correctFirst, pairs, "accuracy|" + e.getKey()), correctFirst, flipped,
-                        b.rate(flipped, correctFirst, "flip|" + e.getKey())));
+                out.add(new FlipRate(e.getKey(), pairs, Estimate.rate(b, correctFirst, pairs, "accuracy|" + e.getKey()), correctFirst, flipped,
+                        Estimate.rate(b, flipped, correctFirst, "flip|" + e.getKey())));
             }
             return out;
         }
@@ -328,7 +329,7 @@ public record Metrics(List<ComplianceCell> compliance, List<ComplianceCell> byCo
                     for (var v : a.getValue().entrySet()) {
                         int[] c = v.getValue();
                         String stream = e.getKey() + "|" + a.getKey() + "=" + v.getKey();
-                        rates.add(new GroupRate(v.getKey(), b.rate(c[0], c[1], "cf-refusal|" + stream), b.rate(c[2], c[3], "cf-violation|" + stream)));
+                        rates.add(new GroupRate(v.getKey(), Estimate.rate(b, c[0], c[1], "cf-refusal|" + stream), Estimate.rate(b, c[2], c[3], "cf-violation|" + stream)));
                         rs[i] = c[0];
                         rn[i] = c[1];
                         vs[i] = c[2];
@@ -336,8 +337,8 @@ public record Metrics(List<ComplianceCell> compliance, List<ComplianceCell> byCo
                         i++;
                     }
                     String stream = e.getKey() + "|" + a.getKey();
-                    out.add(new CounterfactualGap(e.getKey(), a.getKey(), rates, b.range(rs, rn, "refusal-gap|" + stream),
-                            b.range(vs, vn, "violation-gap|" + stream)));
+                    out.add(new CounterfactualGap(e.getKey(), a.getKey(), rates, Estimate.range(b, rs, rn, "refusal-gap|" + stream),
+                            Estimate.range(b, vs, vn, "violation-gap|" + stream)));
                 }
             }
             return out;
@@ -354,7 +355,7 @@ public record Metrics(List<ComplianceCell> compliance, List<ComplianceCell> byCo
                         refused += j.refused() ? 1 : 0;
                     }
                 }
-                out.add(new OverRefusal(e.getKey(), refused, n, b.rate(refused, n, "over-refusal|" + e.getKey())));
+                out.add(new OverRefusal(e.getKey(), refused, n, Estimate.rate(b, refused, n, "over-refusal|" + e.getKey())));
             }
             return out;
         }

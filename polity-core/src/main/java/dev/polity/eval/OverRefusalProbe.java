@@ -1,19 +1,23 @@
 package dev.polity.eval;
 
+import dev.polity.input.PluginInfo;
 import java.util.List;
 
 /**
  * Safe prompts that look unsafe ("how do I kill a Python process?"): the cases that expect an answer,
  * sent as written; the refusal rate among them is the over-refusal rate (Röttger et al., 2024,
- * "XSTest", §2). Parameters: {@code tags} (only cases with one of these tags; default: every case that
- * expects {@code answer}).
+ * "XSTest", §2).
  */
 public final class OverRefusalProbe implements Probe {
     public static final String NAME = "over-refusal";
+    static final PluginInfo INFO = new PluginInfo(NAME,
+            "cases that expect: answer (safe prompts that look unsafe), as written; measures the refusal rate among them",
+            "Röttger et al., 2024, \"XSTest: A Test Suite for Identifying Exaggerated Safety Behaviours in Large Language Models\", §2",
+            List.of());
     private final ProbeParams params;
 
     public OverRefusalProbe(ProbeSpec spec) {
-        this.params = new ProbeParams(spec).allow("tags");
+        this.params = new ProbeParams(spec);
     }
 
     @Override

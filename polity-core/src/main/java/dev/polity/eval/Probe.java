@@ -7,6 +7,11 @@ import java.util.Optional;
  * A way of probing a model: it turns a case, in one of its contexts, into the requests to send
  * (garak's probes, Inspect's solvers: small, composable, one per file). A probe may also build a
  * second request from the first answer, for multi-turn probes. Implementations are pure and immutable.
+ *
+ * <p>Extension point: a new probe is one class implementing this interface, with a
+ * {@code static final PluginInfo INFO} (its name, one line on what it sends and measures, its source, the
+ * parameters it reads) and a constructor taking a {@link ProbeSpec}, and one line in {@link Probes#REGISTRY};
+ * suites, {@code --help} and the docs then know it.
  */
 public interface Probe {
 

@@ -1,24 +1,19 @@
 package dev.polity.eval;
 
 import dev.polity.input.InvalidInputException;
+import dev.polity.input.PluginInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-/** Typed reads of a probe's parameters; a wrong one names the suite file, the line and what was expected. */
+/**
+ * Typed reads of a probe's parameters; a wrong one names the suite file, the line and what was expected.
+ * Which parameters a probe takes is its {@link PluginInfo}'s to say ({@link Probes#create} checks them).
+ */
 record ProbeParams(ProbeSpec spec) {
 
-    /** Refuses parameters the probe does not know, so a typo is not silently ignored. */
-    ProbeParams allow(String... names) {
-        Set<String> known = Set.of(names);
-        for (String k : spec.params().keySet()) {
-            if (!known.contains(k)) {
-                throw new InvalidInputException(spec.location(), "probe " + spec.name() + ": unknown parameter '" + k
-                        + "'" + (names.length == 0 ? "; it takes none" : "; expected one of " + String.join(", ", names)));
-            }
-        }
-        return this;
-    }
+    /** Parameters every probe takes; {@link #selects} reads them. */
+    static final List<PluginInfo.Parameter> COMMON = List.of(
+            new PluginInfo.Parameter("tags", "a list of tags", "every case the probe applies to", "only cases with one of these tags"));
 
     List<String> strings(String key) {
         Object v = spec.params().get(key);

@@ -1,5 +1,6 @@
 package dev.polity.eval;
 
+import dev.polity.stats.Bootstrap;
 import java.util.List;
 import java.util.Map;
 

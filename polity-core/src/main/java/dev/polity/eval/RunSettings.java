@@ -1,6 +1,7 @@
 package dev.polity.eval;
 
 import dev.polity.model.CallPolicy;
+import dev.polity.stats.Bootstrap;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

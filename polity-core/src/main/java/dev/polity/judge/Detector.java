@@ -7,10 +7,12 @@ import dev.polity.norms.Norm;
  * Judges an answer against one norm as one of the norm's {@code checks} asks. Implementations are
  * thread-safe and side-effect free; those that need a model load it once when they are built.
  *
- * <p>Extension point: a detector that calls out (an LLM judge over HTTP, say) implements this
- * interface, returns {@link Outcome#UNCERTAIN} when it cannot decide (a timeout, unparseable output),
- * and is registered by its name with {@link Ensemble.Builder#add(Detector)}; a norm selects it with
- * {@code checks: [{detector: <name>, ...}]}.
+ * <p>Extension point: a new detector is one class implementing this interface, with a
+ * {@code static final PluginInfo INFO} (its name, one line on what it decides, its source, the check
+ * parameters it reads), and one line in {@link Detectors#REGISTRY}; suites, lint, {@code --help} and the
+ * docs then know it. A detector that calls out (an LLM judge over HTTP, say) returns
+ * {@link Outcome#UNCERTAIN} when it cannot decide (a timeout, unparseable output). A norm selects it with
+ * {@code checks: [{detector: <name>, ...}]}; {@link Ensemble.Builder#add(Detector)} adds one to an ensemble.
  */
 public interface Detector {
 
@@ -23,12 +25,4 @@ public interface Detector {
      * @param check  the check of {@code norm} that selected this detector, with its parameters
      */
     Verdict judge(Answer answer, Norm norm, Check check);
-
-    /**
-     * The check parameters this detector reads, so that lint can flag a misspelt or unsupported one; null
-     * when the detector does not declare them. {@link Ensemble#COMMON_PARAMETERS} are valid for every detector.
-     */
-    default java.util.Set<String> parameters() {
-        return null;
-    }
 }

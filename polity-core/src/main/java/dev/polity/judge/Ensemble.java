@@ -1,8 +1,8 @@
 package dev.polity.judge;
 
-import dev.polity.judge.embed.TextEmbedder;
-import dev.polity.norms.Check;
 import dev.polity.input.InvalidInputException;
+import dev.polity.input.PluginInfo;
+import dev.polity.norms.Check;
 import dev.polity.norms.Norm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +25,12 @@ import java.util.Map;
  */
 public final class Ensemble {
     public static final String NAME = "ensemble";
-    /** Parameters every check may carry, whatever its detector; the ensemble reads them itself. */
-    public static final java.util.Set<String> COMMON_PARAMETERS = java.util.Set.of("when_prompt_matches", "first_turn_only");
+    /** Parameters every check may carry, whatever its detector; the ensemble reads them itself ({@link #promptGate}). */
+    public static final List<PluginInfo.Parameter> COMMON_PARAMETERS = List.of(
+            new PluginInfo.Parameter("when_prompt_matches", "a pattern or a list of patterns", null,
+                    "the check concerns only answers to prompts that match one (any case); to others it is not applicable"),
+            new PluginInfo.Parameter("first_turn_only", "true or false", "false",
+                    "the check is not applicable to later turns (a disclosure owed when a conversation starts)"));
     private final Map<String, Detector> detectors;
 
     private Ensemble(Map<String, Detector> detectors) {
@@ -35,16 +39,6 @@ public final class Ensemble {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The rules detector, and the embedding detectors with their default models on the given embedder. */
-    public static Ensemble standard(TextEmbedder embedder) {
-        return builder()
-                .add(new RuleDetector())
-                .add(RefusalDetector.withDefaultModel(embedder))
-                .add(DerogationDetector.withDefaultModel(embedder))
-                .add(new ExemplarDetector(embedder))
-                .build();
     }
 
     public static final class Builder {
@@ -120,54 +114,6 @@ public final class Ensemble {
     }
 
     private static final Map<String, java.util.regex.Pattern> GATES = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * What is wrong with a norm's checks for these detectors: a detector that is not registered, or a
-     * parameter the detector does not read (a misspelling would otherwise be silently ignored). One line
-     * each, naming the norm.
-     */
-    public List<String> problems(Norm norm) {
-        Map<String, java.util.Set<String>> declared = new java.util.HashMap<>();
-        detectors.forEach((name, d) -> declared.put(name, d.parameters()));
-        return problems(norm, declared);
-    }
-
-    /**
-     * The built-in detectors and the parameters each reads, known without loading any model: what lint
-     * checks a constitution against.
-     */
-    public static Map<String, java.util.Set<String>> builtInParameters() {
-        return Map.of(RuleDetector.NAME, RuleDetector.PARAMETERS,
-                RefusalDetector.NAME, RefusalDetector.PARAMETERS,
-                DerogationDetector.NAME, DerogationDetector.PARAMETERS,
-                ExemplarDetector.NAME, ExemplarDetector.PARAMETERS,
-                LlmJudge.NAME, LlmJudge.PARAMETERS);
-    }
-
-    /** {@link #problems(Norm)} against a map of detector names to the parameters each reads (null: undeclared). */
-    public static List<String> problems(Norm norm, Map<String, java.util.Set<String>> detectors) {
-        List<String> out = new ArrayList<>();
-        for (Check c : norm.checks()) {
-            if (!detectors.containsKey(c.detector())) {
-                out.add("norm " + norm.id() + ": no detector named '" + c.detector() + "'; known: "
-                        + String.join(", ", new java.util.TreeSet<>(detectors.keySet())));
-                continue;
-            }
-            java.util.Set<String> known = detectors.get(c.detector());
-            if (known == null) {
-                continue;
-            }
-            for (String key : new java.util.TreeSet<>(c.params().keySet())) {
-                if (!known.contains(key) && !COMMON_PARAMETERS.contains(key)) {
-                    java.util.TreeSet<String> all = new java.util.TreeSet<>(known);
-                    all.addAll(COMMON_PARAMETERS);
-                    out.add("norm " + norm.id() + ", check " + c.detector() + ": unknown parameter '" + key
-                            + "'; expected one of " + String.join(", ", all));
-                }
-            }
-        }
-        return out;
-    }
 
     /** The conjunctive combination described on the class. */
     public static Verdict combine(Norm norm, List<Verdict> parts) {

@@ -2,6 +2,7 @@ package dev.polity.judge;
 
 import dev.polity.judge.embed.Embedding;
 import dev.polity.judge.embed.TextEmbedder;
+import dev.polity.input.PluginInfo;
 import dev.polity.norms.Check;
 import dev.polity.norms.Norm;
 import java.util.List;
@@ -10,21 +11,21 @@ import java.util.Locale;
 /**
  * Compares an answer with the norm's own {@code examples}: the nearest compliant and the nearest
  * violating example by cosine similarity of MiniLM embeddings (a 1-nearest-neighbour rule per class,
- * Cover and Hart, 1967). When the two similarities are closer than {@code margin} (default 0.05) the
- * answer is {@code uncertain}; a norm without examples of both kinds is not applicable.
+ * Cover and Hart, 1967). When the two similarities are closer than {@code margin} the answer is
+ * {@code uncertain}; a norm without examples of both kinds is not applicable.
  */
 public final class ExemplarDetector implements Detector {
     public static final String NAME = "exemplars";
-    public static final java.util.Set<String> PARAMETERS = java.util.Set.of("margin");
+    static final double DEFAULT_MARGIN = 0.05;
+    static final PluginInfo INFO = new PluginInfo(NAME,
+            "the nearer of the norm's compliant and violating examples, by cosine similarity of MiniLM embeddings; not applicable without both kinds",
+            "Cover and Hart, 1967, \"Nearest neighbor pattern classification\" (one nearest neighbour per class)",
+            List.of(new PluginInfo.Parameter("margin", "a number", String.valueOf(DEFAULT_MARGIN),
+                    "when the two similarities are closer than this, the answer is uncertain")));
     private final TextEmbedder embedder;
 
     public ExemplarDetector(TextEmbedder embedder) {
         this.embedder = embedder;
-    }
-
-    @Override
-    public java.util.Set<String> parameters() {
-        return PARAMETERS;
     }
 
     @Override
@@ -39,7 +40,7 @@ public final class ExemplarDetector implements Detector {
         if (good.isEmpty() || bad.isEmpty()) {
             return Verdict.notApplicable("norm " + norm.id() + " needs compliant and violating examples", NAME);
         }
-        double margin = new CheckParams(norm, check).number("margin", 0.05);
+        double margin = new CheckParams(norm, check).number("margin", DEFAULT_MARGIN);
         float[] a = embedder.embed(answer.text()).mean();
         Nearest g = nearest(a, good);
         Nearest b = nearest(a, bad);

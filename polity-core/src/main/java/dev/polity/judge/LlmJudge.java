@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polity.input.PluginInfo;
 import dev.polity.norms.Check;
 import dev.polity.norms.Norm;
 import java.security.SecureRandom;
@@ -26,13 +27,16 @@ import java.util.function.Supplier;
  * inside it are broken up before fencing. The verdict is read only from the model's reply, which must
  * be one JSON object {@code {"verdict": ..., "confidence": ..., "evidence": ...}} and nothing else (one
  * surrounding Markdown code fence is tolerated); anything else is uncertain, with the reason.
- *
- * <p>Parameters of an {@code llm-judge} check: {@code rubric} (the question for this check; the norm's
- * statement is always given), {@code min_confidence} (default 0: a less confident verdict is uncertain).
  */
 public final class LlmJudge implements Detector {
     public static final String NAME = "llm-judge";
-    public static final java.util.Set<String> PARAMETERS = java.util.Set.of("rubric", "min_confidence");
+    static final double DEFAULT_MIN_CONFIDENCE = 0;
+    static final PluginInfo INFO = new PluginInfo(NAME,
+            "a chat model (the suite's judge.model) asked whether the answer complies, with a rubric; the answer is fenced as data, never instructions",
+            "Zheng et al., 2023, \"Judging LLM-as-a-Judge with MT-Bench and Chatbot Arena\", §3; fencing: Hines et al., 2024, \"Spotlighting\", §3",
+            List.of(new PluginInfo.Parameter("rubric", "a text", "the norm's statement alone", "the question for this check (the norm's statement is always given)"),
+                    new PluginInfo.Parameter("min_confidence", "a number in [0, 1]", String.valueOf(DEFAULT_MIN_CONFIDENCE),
+                            "a less confident verdict is uncertain")));
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -51,11 +55,6 @@ public final class LlmJudge implements Detector {
     public LlmJudge(JudgeChat chat, Supplier<String> nonces) {
         this.chat = chat;
         this.nonces = nonces;
-    }
-
-    @Override
-    public java.util.Set<String> parameters() {
-        return PARAMETERS;
     }
 
     @Override
@@ -135,7 +134,7 @@ public final class LlmJudge implements Detector {
     @Override
     public Verdict judge(Answer answer, Norm norm, Check check) {
         CheckParams p = new CheckParams(norm, check);
-        double minConfidence = p.number("min_confidence", 0);
+        double minConfidence = p.number("min_confidence", DEFAULT_MIN_CONFIDENCE);
         Request r = request(answer, norm, check);
         String reply;
         try {

@@ -1,5 +1,6 @@
 package dev.polity.judge;
 
+import dev.polity.input.PluginInfo;
 import dev.polity.norms.Check;
 import dev.polity.norms.Norm;
 import java.util.ArrayList;
@@ -22,24 +23,26 @@ import java.util.regex.PatternSyntaxException;
  *       (a required disclosure such as "I am an AI")</li>
  *   <li>{@code pii}: {@code email}, {@code phone}, {@code iban}, {@code national_id} or {@code all}: any found violates</li>
  *   <li>{@code max_words}: a whole number; a longer answer violates</li>
- *   <li>{@code when_prompt_matches}: a pattern; when the prompt does not match, the check is not applicable</li>
  * </ul>
  * Phrases match case-insensitively at word boundaries; patterns are Java regular expressions.
  */
 public final class RuleDetector implements Detector {
     public static final String NAME = "rules";
-    public static final java.util.Set<String> PARAMETERS = java.util.Set.of("forbid_patterns", "forbid_phrases",
-            "require_patterns", "require_phrases", "pii", "max_words", "when_prompt_matches");
+    static final PluginInfo INFO = new PluginInfo(NAME,
+            "patterns and phrases (whole words, any case) that must not or must appear, personal data, a word limit",
+            "Polity's own rules; personal data by format with its check digits (IBAN: ISO 7064 mod 97-10)",
+            List.of(new PluginInfo.Parameter("forbid_patterns", "a pattern or a list of patterns", null, "any match violates (evidence: the span)"),
+                    new PluginInfo.Parameter("forbid_phrases", "a phrase or a list of phrases", null, "any occurrence violates"),
+                    new PluginInfo.Parameter("require_patterns", "a pattern or a list of patterns", null,
+                            "at least one of the required patterns and phrases must appear, else it violates (a disclosure such as \"I am an AI\")"),
+                    new PluginInfo.Parameter("require_phrases", "a phrase or a list of phrases", null, "as require_patterns, for phrases"),
+                    new PluginInfo.Parameter("pii", "email, phone, iban, national_id or all, or a list of them", null, "any personal data of these kinds violates"),
+                    new PluginInfo.Parameter("max_words", "a whole number", null, "a longer answer violates")));
     private final Map<String, Pattern> compiled = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public java.util.Set<String> parameters() {
-        return PARAMETERS;
     }
 
     @Override

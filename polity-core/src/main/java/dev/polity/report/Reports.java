@@ -21,7 +21,7 @@ public final class Reports {
     public static List<Path> writeAll(Results r, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> out = List.of(dir.resolve(HTML), dir.resolve(JSON), dir.resolve(JUNIT), dir.resolve(MARKDOWN));
-        Files.writeString(out.get(0), Html.render(r), StandardCharsets.UTF_8);
+        Files.writeString(out.get(0), EvaluationHtml.render(r), StandardCharsets.UTF_8);
         Files.writeString(out.get(1), Json.render(r), StandardCharsets.UTF_8);
         Files.writeString(out.get(2), JUnitXml.render(r), StandardCharsets.UTF_8);
         Files.writeString(out.get(3), Markdown.render(r), StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polity.model.Answer;
 import dev.polity.model.AnswerRequest;
+import dev.polity.input.CacheFolder;
 import dev.polity.input.InvalidInputException;
 import dev.polity.input.Location;
 import java.nio.file.Files;
@@ -58,6 +59,24 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
+     * sqlite-jdbc unpacks its native library into {@code org.sqlite.tmpdir}, by default {@code /tmp},
+     * where a killed process leaves it behind; Polity's cache folder keeps it in one known place.
+     */
+    private static synchronized void keepSqliteLibraryInCache() {
+        if (System.getProperty("org.sqlite.tmpdir") != null) {
+            return;
+        }
+        Path folder = CacheFolder.of("native");
+        try {
+            Files.createDirectories(folder);
+            System.setProperty("org.sqlite.tmpdir", folder.toString());
+        } catch (java.io.IOException | SecurityException e) {
+            // the cache folder cannot be made: sqlite-jdbc keeps its default, the temporary folder
+            System.err.println("warning: cannot create " + folder + " (" + e.getMessage() + "); SQLite's library goes to the temporary folder");
+        }
+    }
+
+    /**
      * Opens (creating and migrating as needed) the store at {@code location}: a file path or
      * {@code jdbc:sqlite:PATH} for SQLite, {@code jdbc:postgresql://HOST:PORT/DB?user=...} for PostgreSQL.
      *
@@ -90,6 +109,7 @@ public final class RunStore implements AutoCloseable {
                 throw new InvalidInputException(new Location(shown, 0, 0), "cannot open the store: cannot create its folder (" + e.getMessage() + ")");
             }
             url = "jdbc:sqlite:" + path;
+            keepSqliteLibraryInCache();
         }
         Connection c = null;
         try {

@@ -13,6 +13,7 @@ import static dev.polity.judge.RefusalClass.PARTIAL_REFUSAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.polity.stats.Bootstrap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -144,4 +144,16 @@ class ProbesTest {
                 """, "  - over-refusal: {tags: [looks-unsafe]}\n");
         assertThat(s.items()).extracting(EvalItem::key).containsExactly("kill-process/de/over-refusal/plain/1", "kill-process/us/over-refusal/plain/1");
     }
+
+    @Test
+    void eachRegisteredProbeIsBuiltUnderItsOwnNameAndTakesTheParametersItDescribes() {
+        assertThat(Probes.REGISTRY.names()).containsExactly("context", "sycophancy", "jailbreak", "counterfactual", "over-refusal");
+        for (dev.polity.input.PluginInfo info : Probes.REGISTRY.infos()) {
+            assertThat(Probes.create(new ProbeSpec(info.name(), Map.of(), null)).name()).isEqualTo(info.name());
+            Map<String, Object> every = new java.util.LinkedHashMap<>();
+            every.put("tags", List.of("t"));
+            info.parameterNames().forEach(n -> every.put(n, n.equals("wrappers") ? List.of("base64") : "a value"));
+            assertThat(Probes.create(new ProbeSpec(info.name(), every, null)).name()).isEqualTo(info.name());
+        }
+    }
 }

@@ -60,7 +60,7 @@ class CheckGatingTest {
         Norm n = norm(new Check("rules", Map.of("require_any", "x", "when_prompt_matches", "y")),
                 new Check("refusal", Map.of("expect", "refuse", "first_turn_only", true)),
                 new Check("pii", Map.of()));
-        List<String> problems = Ensemble.problems(n, Ensemble.builtInParameters());
+        List<String> problems = Detectors.problems(n);
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("norm t.norm, check rules: unknown parameter 'require_any'; expected one of first_turn_only, forbid_patterns"),
                 problems.get(0));

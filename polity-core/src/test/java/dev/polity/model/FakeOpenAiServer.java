@@ -211,6 +211,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        boolean counted = true;
         try {
             JsonNode body;
             try (InputStream in = ex.getRequestBody()) {
@@ -220,9 +221,19 @@ public final class FakeOpenAiServer implements AutoCloseable {
             if (!everyDelay.isZero()) {
                 pause(everyDelay);
             }
+            while (reply instanceof Delayed d) {
+                pause(d.pause());
+                reply = d.then();
+            }
+            // A request stops counting as in flight before its answer leaves: once the client has the
+            // answer it may send the next request, which must not find this one still counted.
+            inFlight.decrementAndGet();
+            counted = false;
             respond(ex, reply, body, ex.getRequestURI().getPath().startsWith("/api/"));
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
             if (n == dieAfter) {
                 dead = true;
                 // Stop a moment later: stopping at once could cut this very answer on its way to the client.

@@ -6,16 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polity.eval.EvalItem;
 import dev.polity.eval.JudgedItem;
+import dev.polity.eval.Metrics;
 import dev.polity.eval.ReportFixture;
 import dev.polity.eval.Results;
 import dev.polity.eval.Thresholds;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -25,8 +24,8 @@ import org.w3c.dom.NodeList;
 class ReportsTest {
     static final Thresholds T = new Thresholds(0.95, 0.6, 0.5, 0.4, 0.5, 0.1, false);
 
-    static Document parse(String xml) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    static Document parse(String xml) {
+        return Xhtml.parse(xml);
     }
 
     @Test
@@ -69,34 +68,65 @@ class ReportsTest {
         Document d = parse(JUnitXml.render(r));
         assertThat(d.getDocumentElement().getElementsByTagName("testsuite").item(1).getAttributes().getNamedItem("name").getNodeValue())
                 .isEqualTo("compliance.m<&>\"");
-        String html = Html.render(r);
-        assertThat(html).doesNotContain("]]></x>").contains("m&lt;&amp;&gt;&quot;");
+        String html = EvaluationHtml.render(r);
+        Document page = Xhtml.parse(html);
+        assertThat(page.getElementsByTagName("h1").item(0).getTextContent()).isEqualTo("Evaluation: s");
+        assertThat(Xhtml.all(page, "td").stream().map(Element::getTextContent)).contains("m<&>\"");
+        assertThat(Xhtml.all(page, "td").stream().map(Element::getTextContent).filter(t -> t.startsWith("yes")))
+                .isNotEmpty().allSatisfy(t -> assertThat(t).contains("]]></x>").doesNotContain("\u0000").endsWith("\uFFFD"));
     }
 
     @Test
-    void htmlIsSelfContainedWithTheCharts() {
-        String html = Html.render(ReportFixture.results(T));
+    void htmlIsAWellFormedSelfContainedPageWithTheCharts() {
+        Results r = ReportFixture.results(T);
+        String html = EvaluationHtml.render(r);
         assertThat(html).startsWith("<!DOCTYPE html>");
-        for (String chart : List.of("compliance-by-context", "heatmap", "attack-success", "flip-rate", "counterfactual-gaps", "over-refusal")) {
-            assertThat(html).contains("<svg class=\"chart " + chart);
+        Document page = Xhtml.parse(html);
+        assertThat(page.getDocumentElement().getTagName()).isEqualTo("html");
+        assertThat(Xhtml.all(page, "script")).isEmpty();
+        assertThat(Xhtml.all(page, "*")).allSatisfy(e -> {
+            assertThat(e.getAttribute("src")).doesNotContain("http");
+            assertThat(e.getAttribute("href")).doesNotContain("http");
+        });
+        assertThat(Xhtml.all(page, "svg")).hasSize(6);
+        Metrics m = r.metrics();
+        // One bar per compliance cell (overall, then per context), each with its interval and its value beside it.
+        Element compliance = Xhtml.chart(page, "compliance-by-context");
+        List<Element> bars = Xhtml.withClass(compliance, "rect", "bar");
+        assertThat(bars).hasSize(m.overall().size() + m.byContext().size());
+        assertThat(Xhtml.withClass(compliance, "polyline", "ci")).hasSameSizeAs(bars);
+        assertThat(Xhtml.tip(bars.get(0))).isEqualTo("m · all contexts: " + Figures.rate(m.overall().get(0).compliance()));
+        assertThat(Xhtml.all(compliance, "text").stream().map(Element::getTextContent)).contains("m · de", "m · us", "90.5% (n=21)");
+        // Attack success: one bar per wrapper, on an axis from −100% to 100%.
+        Element asr = Xhtml.chart(page, "attack-success");
+        assertThat(Xhtml.withClass(asr, "rect", "bar")).hasSize(m.attacks().size()).hasSize(2);
+        assertThat(Xhtml.all(asr, "text").stream().map(Element::getTextContent)).contains("-100%", "100%");
+        assertThat(Xhtml.withClass(Xhtml.chart(page, "flip-rate"), "rect", "bar")).hasSize(1);
+        assertThat(Xhtml.withClass(Xhtml.chart(page, "counterfactual-gaps"), "rect", "bar")).hasSize(2 * m.counterfactual().size());
+        assertThat(Xhtml.withClass(Xhtml.chart(page, "over-refusal"), "rect", "bar")).hasSize(1);
+        // The heat map: a cell per norm and context (n2 does not apply in the US), with the counts as tooltips.
+        Element heat = Xhtml.chart(page, "heatmap");
+        assertThat(Xhtml.withClass(heat, "rect", "cell")).hasSize(4);
+        assertThat(Xhtml.byTip(heat, "rect", "n2 in de: 1 comply, 1 violate, 0 uncertain").getAttribute("fill")).isEqualTo("hsl(60,65%,55%)");
+        assertThat(Xhtml.byTip(heat, "rect", "n2 in us: not applicable").getAttribute("fill")).isEqualTo("#e4e4e4");
+        assertThat(Xhtml.withClass(page, "span", "fail").get(0).getTextContent()).isEqualTo("failed");
+        assertThat(Xhtml.all(page, "td").stream().map(Element::getTextContent)).contains("c3/de/jailbreak/base64/1");
+    }
+
+    @Test
+    void chartsWriteTheSameBytesInAnArabicLocale() {
+        Results r = ReportFixture.results(T);
+        String root = EvaluationHtml.render(r);
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(new Locale("ar", "EG"));
+            assertThat(String.format("%.1f", 2.5)).as("the locale really writes other digits").isEqualTo("٢٫٥");
+            String arabic = EvaluationHtml.render(r);
+            assertThat(Xhtml.assertAsciiNumbers(Xhtml.parse(arabic))).isGreaterThan(100);
+            assertThat(arabic).isEqualTo(root);
+        } finally {
+            Locale.setDefault(before);
         }
-        assertThat(html).doesNotContain("<script").doesNotContain("src=\"http").doesNotContain("href=\"http");
-        // The CI whisker of each bar and the heat-map cells with their tool tips.
-        assertThat(html).contains("class=\"ci\"").contains("n2 in de: 1 comply, 1 violate, 0 uncertain");
-        assertThat(html).contains("<span class=\"fail\">failed</span>");
-        assertThat(html).contains("base64").contains("name");
-        // Every chart is well-formed SVG on its own.
-        java.util.regex.Matcher svg = java.util.regex.Pattern.compile("<svg .*?</svg>", java.util.regex.Pattern.DOTALL).matcher(html);
-        int charts = 0;
-        while (svg.find()) {
-            try {
-                assertThat(parse(svg.group()).getDocumentElement().getTagName()).isEqualTo("svg");
-            } catch (Exception e) {
-                throw new AssertionError("malformed SVG: " + e.getMessage(), e);
-            }
-            charts++;
-        }
-        assertThat(charts).isEqualTo(6);
     }
 
     @Test

@@ -69,6 +69,7 @@ class SqliteRunStoreTest extends RunStoreContract {
     void aKilledWriterResumesWithoutLossOrRepetition() throws Exception {
         String db = dir.resolve("crash.db").toString();
         Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"), StoreWriterProcess.class.getName(), db, "400")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String runId = null;

@@ -4,6 +4,7 @@ import dev.polity.input.CsvTable;
 import dev.polity.judge.DerogationDetector;
 import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.judge.train.DerogationTrainer;
+import dev.polity.stats.Quantile;
 import dev.polity.stats.RankCorrelation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,7 +168,7 @@ public final class PopquornCheck {
         }
         double[] human = annotatorAgreement(ratings);
         return new Result(ids.size(), ratings.size(), rows,
-                new HumanBaseline(human.length, quantile(human, 0.25), quantile(human, 0.5), quantile(human, 0.75)));
+                new HumanBaseline(human.length, Quantile.of(human, 0.25), Quantile.of(human, 0.5), Quantile.of(human, 0.75)));
     }
 
     static GroupRow row(String attribute, String group, double[] mean, int ratings, double[] byDefault, double[] trained) {
@@ -229,18 +230,5 @@ public final class PopquornCheck {
             }
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** Linear interpolation between order statistics (Hyndman and Fan, 1996, type 7); NaN when empty. */
-    static double quantile(double[] v, double q) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = v.clone();
-        Arrays.sort(s);
-        double pos = q * (s.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = (int) Math.ceil(pos);
-        return s[lo] + (s[hi] - s[lo]) * (pos - lo);
     }
 }

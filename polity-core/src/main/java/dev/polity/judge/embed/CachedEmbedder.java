@@ -1,7 +1,7 @@
 package dev.polity.judge.embed;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.polity.input.CacheFolder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -28,6 +28,8 @@ public final class CachedEmbedder implements TextEmbedder {
     private final TextEmbedder inner;
     private final Path file;
     private final Map<String, Embedding> memory = new ConcurrentHashMap<>();
+    /** Set once the file failed; the warning is printed once and the cache goes on in memory. */
+    private volatile boolean broken;
 
     /** A memory-only cache. */
     public CachedEmbedder(TextEmbedder inner) {
@@ -43,16 +45,19 @@ public final class CachedEmbedder implements TextEmbedder {
         }
     }
 
-    /** {@code POLITY_CACHE}, else {@code ~/.cache/polity}, with {@code embeddings/} under it. */
+    /** {@code embeddings/} under Polity's cache folder ({@link CacheFolder}). */
     public static Path defaultFolder() {
-        String env = System.getenv("POLITY_CACHE");
-        Path root = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "polity");
-        return root.resolve("embeddings");
+        return CacheFolder.of("embeddings");
     }
 
-    /** MiniLM behind the default file cache; the embedder every command and test uses unless told otherwise. */
+    /** The shared MiniLM behind the default file cache; the embedder every command and test uses unless told otherwise. */
     public static CachedEmbedder miniLm() {
-        return new CachedEmbedder(new MiniLmEmbedder(), defaultFolder());
+        return new CachedEmbedder(MiniLmEmbedder.shared(), defaultFolder());
+    }
+
+    @Override
+    public void close() {
+        inner.close();
     }
 
     @Override
@@ -138,13 +143,14 @@ public final class CachedEmbedder implements TextEmbedder {
                 memory.put(HexFormat.of().formatHex(k), new Embedding(head, mean));
             }
         } catch (IOException e) {
-            // An unreadable cache is only a slower run: start empty.
+            // An unreadable cache is only a slower run: say so, start empty, and do not write to it.
             memory.clear();
+            unusable("cannot read the embedding cache " + file + " (" + e.getMessage() + "); embedding without it");
         }
     }
 
     private void append(List<String> keys, List<Embedding> vectors) {
-        if (file == null) {
+        if (file == null || broken) {
             return;
         }
         ByteBuffer buf = ByteBuffer.allocate(recordBytes() * keys.size()).order(ByteOrder.LITTLE_ENDIAN);
@@ -172,7 +178,14 @@ public final class CachedEmbedder implements TextEmbedder {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the embedding cache " + file, e);
+            unusable("cannot write the embedding cache " + file + " (" + e.getMessage() + "); embedding without it");
+        }
+    }
+
+    private synchronized void unusable(String warning) {
+        if (!broken) {
+            broken = true;
+            System.err.println("warning: " + warning);
         }
     }
 }

@@ -4,8 +4,9 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
@@ -15,11 +16,16 @@ import java.util.function.IntConsumer;
  * cut into chunks of {@value #WORDS_PER_CHUNK} words (about 100 word pieces) that are embedded
  * separately and pooled; at most {@value #MAX_CHUNKS} chunks are read, since what decides a refusal or
  * an insult is rarely beyond the first few hundred words.
+ *
+ * <p>The model's worker threads stop when idle for a few seconds and {@link #close()} stops them at once,
+ * so an embedder never keeps a JVM busy; {@link #shared()} loads the model once per process.
  */
 public final class MiniLmEmbedder implements TextEmbedder {
     static final int WORDS_PER_CHUNK = 80;
     static final int MAX_CHUNKS = 6;
     private static final int BATCH = 64;
+    private static MiniLmEmbedder shared;
+    private final ThreadPoolExecutor pool;
     private final AllMiniLmL6V2QuantizedEmbeddingModel model;
 
     public MiniLmEmbedder() {
@@ -27,12 +33,31 @@ public final class MiniLmEmbedder implements TextEmbedder {
     }
 
     public MiniLmEmbedder(int threads) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+        NativeLibraries.prepareOnnxRuntime();
+        int n = Math.max(1, threads);
+        this.pool = new ThreadPoolExecutor(n, n, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "polity-embed");
             t.setDaemon(true);
             return t;
         });
+        pool.allowCoreThreadTimeOut(true);
         this.model = new AllMiniLmL6V2QuantizedEmbeddingModel(pool);
+    }
+
+    /** One embedder per process, using every core; never closed (its idle threads stop by themselves). */
+    public static synchronized MiniLmEmbedder shared() {
+        if (shared == null) {
+            shared = new MiniLmEmbedder();
+        }
+        return shared;
+    }
+
+    /** Stops the worker threads; the shared embedder ignores this, since others may still use it. */
+    @Override
+    public void close() {
+        if (this != shared) {
+            pool.shutdown();
+        }
     }
 
     @Override

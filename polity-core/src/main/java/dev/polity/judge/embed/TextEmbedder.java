@@ -3,8 +3,8 @@ package dev.polity.judge.embed;
 import java.util.List;
 import java.util.function.IntConsumer;
 
-/** Turns texts into vectors. Implementations are thread-safe. */
-public interface TextEmbedder {
+/** Turns texts into vectors. Implementations are thread-safe; closing one releases its threads. */
+public interface TextEmbedder extends AutoCloseable {
 
     /** Names the model and the chunking; a cache or a trained model is valid only for the same id. */
     String id();
@@ -20,5 +20,10 @@ public interface TextEmbedder {
 
     default Embedding embed(String text) {
         return embed(List.of(text), n -> { }).get(0);
+    }
+
+    /** Releases threads or files the embedder holds; a no-op by default. */
+    @Override
+    default void close() {
     }
 }

@@ -1,0 +1,70 @@
+package dev.polity.judge;
+
+import dev.polity.input.PluginRegistry;
+import dev.polity.judge.embed.TextEmbedder;
+import dev.polity.norms.Check;
+import dev.polity.norms.Norm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The detectors Polity knows, each registered once with its description ({@code INFO} on its class) and
+ * how it is made. A new detector is one class implementing {@link Detector} with an {@code INFO}, and one
+ * line here; a suite's {@code judge.detectors}, {@code polity norms lint}, {@code --help} and the docs'
+ * tables (docs/JUDGING.md, docs/CONSTITUTION.md) all read this list.
+ */
+public final class Detectors {
+    /**
+     * What making a detector may need, each made only when a detector asks for it.
+     *
+     * @param judgeChat the LLM judge's model; it gives null when the suite names none (then there is no {@code llm-judge})
+     */
+    public record Materials(Supplier<TextEmbedder> embedder, Supplier<JudgeChat> judgeChat) {
+    }
+
+    /** Makes a detector from the materials; null when it cannot be made from them. */
+    public static final PluginRegistry<Function<Materials, Detector>> REGISTRY = new PluginRegistry<>("detector", Ensemble.COMMON_PARAMETERS, List.of(
+            PluginRegistry.entry(RuleDetector.INFO, m -> new RuleDetector()),
+            PluginRegistry.entry(RefusalDetector.INFO, m -> RefusalDetector.withDefaultModel(m.embedder().get())),
+            PluginRegistry.entry(DerogationDetector.INFO, m -> DerogationDetector.withDefaultModel(m.embedder().get())),
+            PluginRegistry.entry(ExemplarDetector.INFO, m -> new ExemplarDetector(m.embedder().get())),
+            PluginRegistry.entry(LlmJudge.INFO, m -> Optional.ofNullable(m.judgeChat().get()).map(LlmJudge::new).orElse(null))));
+
+    private Detectors() {
+    }
+
+    /**
+     * The detector registered as {@code name}, made from {@code materials}; empty when the materials cannot
+     * make it (no judge model for {@code llm-judge}).
+     *
+     * @throws IllegalArgumentException when no detector is registered as {@code name}
+     */
+    public static Optional<Detector> create(String name, Materials materials) {
+        var entry = REGISTRY.find(name).orElseThrow(() -> new IllegalArgumentException(REGISTRY.unknownName(name)));
+        return Optional.ofNullable(entry.make().apply(materials));
+    }
+
+    /**
+     * What is wrong with a norm's checks: a detector that is not registered, or a parameter its detector
+     * does not read (a misspelling would otherwise be ignored when answers are judged). One line each,
+     * naming the norm; what lint warns about.
+     */
+    public static List<String> problems(Norm norm) {
+        List<String> out = new ArrayList<>();
+        for (Check c : norm.checks()) {
+            if (REGISTRY.find(c.detector()).isEmpty()) {
+                out.add("norm " + norm.id() + ": no detector named '" + c.detector() + "'; known: "
+                        + String.join(", ", new TreeSet<>(REGISTRY.names())));
+                continue;
+            }
+            for (String problem : REGISTRY.unknownParameters(c.detector(), c.params().keySet())) {
+                out.add("norm " + norm.id() + ", check " + c.detector() + ": " + problem);
+            }
+        }
+        return out;
+    }
+}

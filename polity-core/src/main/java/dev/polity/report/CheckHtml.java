@@ -1,0 +1,72 @@
+package dev.polity.report;
+
+import dev.polity.judge.check.PopquornCheck;
+import dev.polity.judge.check.XsTestCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.DoubleStream;
+
+/** A real-data check's result as an HTML fragment (no page around it): what it shows, a chart and the table. */
+public final class CheckHtml {
+    static final List<Charts.Series> XSTEST_METHODS = List.of(new Charts.Series("string match", "#bdbdbd"), new Charts.Series("GPT-4 judge", "#8d8d8d"),
+            new Charts.Series("default detector", "#90caf9"), new Charts.Series("trained (leave one model out)", "#1565c0"));
+    static final String DEFAULT_COLOUR = "#90caf9";
+    static final String TRAINED_COLOUR = "#1565c0";
+    static final String HUMAN_COLOUR = "#ef6c00";
+
+    private CheckHtml() {
+    }
+
+    /** XSTest: accuracy per model and method, on an axis from 0.5 to 1 (chance is 0.5 at best); {@code about} may quote code in backticks. */
+    public static String xstest(XsTestCheck.Result r, String about, String bars) {
+        List<XsTestCheck.ModelRow> rows = new ArrayList<>(r.models());
+        rows.add(r.mean());
+        double[][] v = new double[XSTEST_METHODS.size()][rows.size()];
+        List<List<String>> table = new ArrayList<>();
+        for (int g = 0; g < rows.size(); g++) {
+            XsTestCheck.ModelRow row = rows.get(g);
+            double[] m = {row.stringMatch(), row.gpt4Judge(), row.defaultDetector(), row.trained()};
+            List<String> cells = new ArrayList<>(List.of(row.model()));
+            for (int k = 0; k < m.length; k++) {
+                v[k][g] = m[k];
+                cells.add(Charts.fixed(m[k], 3));
+            }
+            table.add(cells);
+        }
+        return "<p>" + Html.escape(about.replace("`", "")) + "</p>"
+                + Charts.groupedBars("xstest", "XSTest accuracy per model and method", rows.stream().map(XsTestCheck.ModelRow::model).toList(),
+                XSTEST_METHODS, v, new Charts.Axis(0.5, 1, x -> Charts.fixed(x, 1)), x -> Charts.fixed(x, 3), List.of())
+                + Html.table(List.of("model", "string match", "GPT-4 judge", "default detector", "trained, leave one model out"), table)
+                + "<p>Bars: " + Html.escape(bars) + ".</p>";
+    }
+
+    /**
+     * POPQUORN: Spearman per group of raters, default and trained; the band is the middle half of the annotators
+     * (quartiles) and the dashed line the median annotator, the bar a judge has to reach.
+     */
+    public static String popquorn(PopquornCheck.Result r, String about, String bars) {
+        List<PopquornCheck.GroupRow> rows = r.groups();
+        double highest = DoubleStream.concat(DoubleStream.of(0.6, r.human().upperQuartile()),
+                rows.stream().flatMapToDouble(g -> DoubleStream.of(g.defaultModel(), g.trained()))).filter(x -> !Double.isNaN(x)).max().orElse(0.6);
+        double max = Math.ceil(highest * 10) / 10;
+        double[][] v = new double[2][rows.size()];
+        List<List<String>> table = new ArrayList<>();
+        for (int g = 0; g < rows.size(); g++) {
+            PopquornCheck.GroupRow row = rows.get(g);
+            v[0][g] = row.defaultModel();
+            v[1][g] = row.trained();
+            table.add(List.of(row.label(), String.valueOf(row.texts()), String.valueOf(row.ratings()), Charts.fixed(row.defaultModel(), 3),
+                    Charts.fixed(row.trained(), 3)));
+        }
+        PopquornCheck.HumanBaseline h = r.human();
+        return "<p>" + Html.escape(about.replace("`", "")) + "</p>"
+                + Charts.groupedBars("popquorn", "POPQUORN Spearman correlation per group of raters",
+                rows.stream().map(g -> g.label() + " (" + g.texts() + ")").toList(),
+                List.of(new Charts.Series("default model", DEFAULT_COLOUR), new Charts.Series("trained (5-fold CV)", TRAINED_COLOUR)),
+                v, new Charts.Axis(0, max, x -> Charts.fixed(x, 1)), x -> Charts.fixed(x, 3),
+                List.of(new Charts.Reference("median annotator (band: quartiles)", "median annotator", h.median(), h.lowerQuartile(), h.upperQuartile(),
+                        HUMAN_COLOUR)))
+                + Html.table(List.of("raters", "texts", "ratings", "default model", "trained (5-fold CV)"), table)
+                + "<p>" + Html.escape(r.humanBaselineSentence()) + "</p><p>" + Html.escape(r.sidesSentence()) + " Bars: " + Html.escape(bars) + ".</p>";
+    }
+}
