@@ -10,7 +10,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Core depends on none of the other modules, and its packages form no cycle (DESIGN.md, Architecture). */
+/**
+ * Core depends on none of the other modules, its packages form no cycle, and each room uses only what
+ * DESIGN.md (Architecture) lets it: input is the floor, and norms reach choice, model, store and
+ * deliberation only where norms are emitted (promotion).
+ */
 class ArchitectureTest {
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -35,6 +39,35 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.polity.choice..", "dev.polity.deliberation..", "dev.polity.judge..", "dev.polity.eval..",
                         "dev.polity.model..", "dev.polity.reward..", "dev.polity.store..", "dev.polity.report..")
+                .check(CORE);
+    }
+
+    @Test
+    void choiceModelAndStoreNeedNoNorms() {
+        noClasses().that().resideInAnyPackage("dev.polity.choice..", "dev.polity.model..", "dev.polity.store..")
+                .should().dependOnClassesThat().resideInAPackage("dev.polity.norms..")
+                .check(CORE);
+    }
+
+    @Test
+    void deliberationUsesNormsOnlyWhereItEmitsThem() {
+        noClasses().that().resideInAPackage("dev.polity.deliberation..")
+                .and().haveNameNotMatching("dev\\.polity\\.deliberation\\.Promotion(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("dev.polity.norms..")
+                .check(CORE);
+    }
+
+    @Test
+    void inputIsTheFloor() {
+        noClasses().that().resideInAPackage("dev.polity.input..")
+                .should().dependOnClassesThat(resideInAPackage("dev.polity..").and(not(resideInAPackage("dev.polity.input.."))))
+                .check(CORE);
+    }
+
+    @Test
+    void onlyInputTouchesTheCsvAndYamlLibraries() {
+        noClasses().that().resideOutsideOfPackage("dev.polity.input..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.commons.csv..", "org.yaml.snakeyaml..")
                 .check(CORE);
     }
 

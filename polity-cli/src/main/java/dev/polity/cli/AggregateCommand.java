@@ -19,6 +19,8 @@ import dev.polity.choice.Rule;
 import dev.polity.choice.RuleRefusal;
 import dev.polity.choice.RuleResult;
 import dev.polity.choice.Welfare;
+import dev.polity.input.CsvReader;
+import dev.polity.input.CsvTable;
 import dev.polity.input.InvalidInputException;
 import dev.polity.report.AggregateHtml;
 import dev.polity.stats.Bootstrap;
@@ -28,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -183,23 +184,22 @@ public final class AggregateCommand implements Callable<Integer> {
         }
     }
 
-    static String detect(Path file) throws IOException {
+    static String detect(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.matches(".*\\.(soc|soi|toc|toi)$")) {
             return "preflib";
         }
-        String first;
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            first = lines.findFirst().orElse("").toLowerCase(Locale.ROOT);
+        CsvTable.Header header;
+        try (CsvReader in = CsvReader.open(file)) {
+            header = in.header();
         }
-        List<String> cols = Arrays.stream(first.split(",")).map(String::strip).toList();
-        if (cols.contains("winner") && cols.contains("loser")) {
+        if (header.find("winner") >= 0 && header.find("loser") >= 0) {
             return "pairwise";
         }
-        if (cols.contains("ranking") || cols.contains("ballot")) {
+        if (header.find("ranking", "ballot") >= 0) {
             return "ballots";
         }
-        if (first.startsWith("#")) {
+        if (header.name(0).startsWith("#")) {
             return "preflib";
         }
         return "ratings";
@@ -301,27 +301,20 @@ public final class AggregateCommand implements Callable<Integer> {
         return AggregateJson.groups(a, groups, weights);
     }
 
-    private static Map<String, Double> readWeights(Path f) throws IOException {
+    private static Map<String, Double> readWeights(Path f) {
         if (!Files.isRegularFile(f)) {
             throw new InvalidInputException(null, "--weights: expected equal, proportional or a CSV file group,weight; no file '" + f + "'");
         }
+        CsvTable table = CsvTable.read(f);
+        int group = table.column("group", "--weights");
+        int weight = table.column("weight", "--weights");
         Map<String, Double> m = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i).strip();
-            if (l.isEmpty() || (i == 0 && l.toLowerCase(Locale.ROOT).startsWith("group,"))) {
-                continue;
+        for (CsvTable.Row row : table.rows()) {
+            double v = row.number(weight);
+            if (v < 0) {
+                throw row.invalid(weight, "a weight >= 0");
             }
-            int comma = l.lastIndexOf(',');
-            try {
-                double v = Double.parseDouble(l.substring(comma + 1).strip());
-                if (comma <= 0 || !(v >= 0)) {
-                    throw new NumberFormatException();
-                }
-                m.put(l.substring(0, comma).strip(), v);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(f.toString(), i + 1, "expected 'group,weight' with a weight >= 0, got '" + l + "'");
-            }
+            m.put(row.text(group).strip(), v);
         }
         return m;
     }

@@ -15,6 +15,7 @@ import dev.polity.norms.Constitution;
 import dev.polity.norms.ConstitutionLoader;
 import dev.polity.input.Diagnostic;
 import dev.polity.input.InvalidInputException;
+import dev.polity.input.TextFile;
 import dev.polity.norms.Lint;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -182,13 +183,11 @@ public final class DeliberateCommand implements Callable<Integer> {
 
         static Map<String, Map<String, Object>> readMapping(Path file) {
             try {
-                return new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), new TypeReference<Map<String, Map<String, Object>>>() { });
+                return new ObjectMapper(new YAMLFactory()).readValue(TextFile.read(file), new TypeReference<Map<String, Map<String, Object>>>() { });
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
                 throw new InvalidInputException(file.toString(), line, "expected statement id -> {kind, topic, jurisdictions, ...}: "
                         + e.getOriginalMessage().lines().findFirst().orElse(""));
-            } catch (IOException e) {
-                throw new InvalidInputException(file.toString(), 0, "cannot read: " + e.getMessage());
             }
         }
 

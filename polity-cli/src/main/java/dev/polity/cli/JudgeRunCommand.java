@@ -1,8 +1,8 @@
 package dev.polity.cli;
 
+import dev.polity.input.CsvTable;
 import dev.polity.judge.Answer;
 import dev.polity.judge.embed.CachedEmbedder;
-import dev.polity.judge.CsvTable;
 import dev.polity.judge.DerogationDetector;
 import dev.polity.judge.learn.JudgeModel;
 import dev.polity.judge.RefusalDetector;
@@ -79,7 +79,7 @@ public final class JudgeRunCommand implements Callable<Integer> {
     }
 
     private void write(CsvTable table, List<String> verdicts, List<Double> scores) throws Exception {
-        List<String> header = new ArrayList<>(table.header());
+        List<String> header = new ArrayList<>(table.header().names());
         int verdictAt = header.indexOf("verdict");
         int scoreAt = header.indexOf("score");
         if (verdictAt < 0) {

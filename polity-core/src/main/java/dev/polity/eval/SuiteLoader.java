@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polity.norms.Context;
 import dev.polity.input.Diagnostic;
 import dev.polity.input.Location;
+import dev.polity.input.TextFile;
 import dev.polity.input.YamlDocument;
 import dev.polity.input.YamlSchema;
 import dev.polity.store.Provenance;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -41,15 +40,10 @@ public final class SuiteLoader {
 
     public static Suite load(Path file, LocalDate evaluationDate) {
         String name = display(file);
-        String yaml;
-        try {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new InvalidInputException(List.of(Diagnostic.error(new Location(name, 0, 0), "no such suite file")));
-        } catch (IOException e) {
-            throw new InvalidInputException(List.of(Diagnostic.error(new Location(name, 0, 0), "cannot read the suite: " + e.getMessage())));
         }
-        return parse(name, file.toAbsolutePath().normalize(), yaml, evaluationDate);
+        return parse(name, file.toAbsolutePath().normalize(), TextFile.read(file, name), evaluationDate);
     }
 
     /** Parses YAML text as if it were the file {@code path} (the constitution resolves against its folder). */

@@ -100,6 +100,15 @@ class MalformedSuiteTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreOneLineNamingTheLine() throws IOException {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, "name: x\ndescription: caf\u00e9 au lait\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> SuiteLoader.load(file, java.time.LocalDate.of(2026, 9, 1)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.oneLine())
+                        .endsWith("latin1.yaml:2: expected UTF-8 text, found the byte 0xE9 (save the file as UTF-8)"));
+    }
+
+    @Test
     void aGoodSuiteLoads() throws IOException {
         Path file = dir.resolve("ok.yaml");
         Files.writeString(file, HEAD + "date: 2026-09-01\n" + CASES + """
