@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Align language models with societies: constitutions of scoped norms, and the tools around them.",
         subcommands = {
                 QuickstartCommand.class,
+                CheckCommand.class,
                 NormsCommand.class,
                 JudgeCommand.class,
                 DeliberateCommand.class,
