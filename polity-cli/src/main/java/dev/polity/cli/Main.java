@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 QuickstartCommand.class,
                 CheckCommand.class,
+                ServeCommand.class,
+                KeysCommand.class,
+                AuditCommand.class,
                 NormsCommand.class,
                 JudgeCommand.class,
                 DeliberateCommand.class,

@@ -15,10 +15,11 @@ import java.util.Set;
  * constitution version (SHA-256) it used, one decision per applicable norm in the constitution's order, and
  * what delivering the answer takes (the personal data to redact, the disclosures to append). In shadow
  * mode the decision is taken and recorded, but {@link #holds()}, {@link #redactPrompt} and
- * {@link #deliver} change nothing.
+ * {@link #deliver} change nothing. {@code reviewHolds}: a review withholds the answer (else it is delivered
+ * and flagged).
  */
 public record Decision(Action action, String constitution, List<NormDecision> norms, Set<PiiKind> promptRedactions,
-                       Set<PiiKind> answerRedactions, List<String> disclosures, boolean shadow) {
+                       Set<PiiKind> answerRedactions, List<String> disclosures, boolean shadow, boolean reviewHolds) {
 
     public Decision {
         norms = List.copyOf(norms);
@@ -68,9 +69,9 @@ public record Decision(Action action, String constitution, List<NormDecision> no
         return out;
     }
 
-    /** The answer does not go out (blocked, or withheld for review); never in shadow mode. */
+    /** The answer does not go out (blocked, or withheld for review when review holds); never in shadow mode. */
     public boolean holds() {
-        return !shadow && action.holds();
+        return !shadow && (action == Action.BLOCK || action == Action.REVIEW && reviewHolds);
     }
 
     /** A prompt text as it may be forwarded: personal data the decision asks to redact removed. */
@@ -90,6 +91,28 @@ public record Decision(Action action, String constitution, List<NormDecision> no
         return out.toString();
     }
 
+    /** What the client reads instead of a held answer: why, and which norms; the review id when it waits for a reviewer. */
+    public String notice(String reviewId) {
+        List<String> ids = decidingNorms();
+        if (action == Action.REVIEW) {
+            return "[polity] This answer is held for human review" + (reviewId == null ? "" : " (review " + reviewId + ")")
+                    + " under " + String.join(", ", ids) + ".";
+        }
+        if (failMode() == FailMode.CLOSED && norms.stream().noneMatch(n -> n.action() == Action.BLOCK && n.failMode() == null)) {
+            return "[polity] This answer is held: " + String.join(", ", ids) + " applies here and compliance could not be decided.";
+        }
+        StringBuilder b = new StringBuilder("[polity] This answer was blocked: it would not comply with ");
+        boolean first = true;
+        for (NormDecision n : norms) {
+            if (n.action() == action && ids.contains(n.norm().id())) {
+                b.append(first ? "" : "; ").append(n.norm().id()).append(" (").append(n.norm().statement()).append(')');
+                first = false;
+                ids = ids.stream().filter(i -> !i.equals(n.norm().id())).toList();
+            }
+        }
+        return b.append('.').toString();
+    }
+
     /** The two decisions of one exchange (the prompt's, then the answer's) as one: norms of both, the more severe action. */
     public Decision and(Decision answer) {
         List<NormDecision> all = new ArrayList<>(norms);
@@ -102,6 +125,6 @@ public record Decision(Action action, String constitution, List<NormDecision> no
         a.addAll(answer.answerRedactions);
         List<String> d = new ArrayList<>(disclosures);
         d.addAll(answer.disclosures);
-        return new Decision(action.max(answer.action), constitution, all, p, a, d, shadow || answer.shadow);
+        return new Decision(action.max(answer.action), constitution, all, p, a, d, shadow || answer.shadow, reviewHolds && answer.reviewHolds);
     }
 }

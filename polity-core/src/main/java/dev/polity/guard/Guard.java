@@ -161,7 +161,7 @@ public final class Guard {
         for (NormDecision n : norms) {
             overall = overall.max(n.action());
         }
-        return new Decision(overall, version(), norms, promptRedactions, answerRedactions, disclosures, enforcement.shadow());
+        return new Decision(overall, version(), norms, promptRedactions, answerRedactions, disclosures, enforcement.shadow(), enforcement.reviewHolds());
     }
 
     private NormDecision judge(Norm norm, Part part, Answer answer, Set<PiiKind> redactions, List<String> disclosures) {
@@ -207,6 +207,21 @@ public final class Guard {
                         overall.evidence(), null, Action.ALLOW);
             }
         }
+    }
+
+    /**
+     * Whether the exchange must not go out unrecorded: a norm of a fail-closed tier concerns it for sure (a
+     * detector decided it, or it failed closed already). When the audit log cannot be written, such an
+     * answer is held (law-tier requests fail closed); others go out and their record is written later.
+     */
+    public boolean needsRecord(Decision d) {
+        for (NormDecision n : d.norms()) {
+            if (enforcement.failsClosed(n.norm().tier())
+                    && (n.verdict() == Outcome.COMPLIES || n.verdict() == Outcome.VIOLATES || n.failMode() == FailMode.CLOSED)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A check that says when it concerns an exchange ({@code when_prompt_matches}, {@code first_turn_only}), and it does. */
