@@ -47,6 +47,11 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     GatewayHarness(Path dir, String config, String storeLocation) {
+        this(dir, config, storeLocation, true);
+    }
+
+    /** @param inProcess start a gateway in this JVM (else the test starts {@link GatewayProcess}es) */
+    GatewayHarness(Path dir, String config, String storeLocation, boolean inProcess) {
         try {
             this.dir = dir;
             this.upstream = FakeOpenAiServer.start();
@@ -62,7 +67,9 @@ final class GatewayHarness implements AutoCloseable {
                 keys.put("other-operator", s.createKey("other", "operator").key());
                 s.setTenantDefaults(new TenantDefaults("acme", "DE", "general", null));
             }
-            start();
+            if (inProcess) {
+                start();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,8 +85,11 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     String root() {
-        return "http://127.0.0.1:" + gateway.port();
+        return "http://127.0.0.1:" + (port > 0 ? port : gateway.port());
     }
+
+    /** Talk to a gateway process on this port instead of the in-process one. */
+    int port;
 
     HttpResponse<String> post(String path, String key, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root() + path)).POST(HttpRequest.BodyPublishers.ofString(body))
