@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 KeysCommand.class,
                 AuditCommand.class,
+                EvidenceCommand.class,
                 NormsCommand.class,
                 JudgeCommand.class,
                 DeliberateCommand.class,
