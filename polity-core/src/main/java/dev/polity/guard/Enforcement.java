@@ -21,19 +21,27 @@ import java.util.Set;
  * @param disclosure      what a disclose action appends when its norm rule gives no text
  * @param reviewHolds     true: review withholds the answer until a reviewer resolves it; false: delivered and flagged
  * @param inputNorms      norm ids or {@code topic:TOPIC} patterns also judged on the conversation (the prompt)
+ * @param minConfidence   a violation less confident than this asks for no action: it counts as undecided (and
+ *                        fails open or closed as such), since acting on a guess blocks harmless answers
  */
 public record Enforcement(Map<String, Action> tierActions, List<NormRule> normRules, Set<String> failClosedTiers,
                           Action failClosedAction, boolean shadow, String disclosure, boolean reviewHolds,
-                          List<String> inputNorms) {
+                          List<String> inputNorms, double minConfidence) {
 
     public static final String DEFAULT_DISCLOSURE = "(I am an AI assistant, not a human.)";
+
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.7;
 
     /** The defaults documented in docs/GATEWAY.md. */
     public static final Enforcement DEFAULT = new Enforcement(
             Map.of("law", Action.BLOCK, "regulation", Action.BLOCK, "operator", Action.REVIEW, "community", Action.ALLOW, "user", Action.ALLOW),
-            List.of(new NormRule("topic:ai-disclosure.*", Action.DISCLOSE, null)),
+            List.of(new NormRule("topic:ai-disclosure.*", Action.DISCLOSE, null),
+                    new NormRule("health.professional-advice-note", Action.DISCLOSE,
+                            "This does not replace advice from a health professional who knows your situation."),
+                    new NormRule("legal.information-not-advice-note", Action.DISCLOSE,
+                            "This is general legal information, not legal advice for your case.")),
             Set.of("law", "regulation"), Action.BLOCK, false, DEFAULT_DISCLOSURE, true,
-            List.of("operator.privacy.no-echo-identifiers"));
+            List.of("operator.privacy.no-echo-identifiers"), DEFAULT_MIN_CONFIDENCE);
 
     public Enforcement {
         tierActions = Collections.unmodifiableMap(new LinkedHashMap<>(tierActions));
@@ -43,6 +51,9 @@ public record Enforcement(Map<String, Action> tierActions, List<NormRule> normRu
             throw new IllegalArgumentException("fail_closed.action must be block or review, got " + failClosedAction);
         }
         inputNorms = List.copyOf(inputNorms);
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new IllegalArgumentException("min_confidence must be in [0, 1], got " + minConfidence);
+        }
     }
 
     /** The action on a violation of {@code norm}. */
@@ -75,6 +86,6 @@ public record Enforcement(Map<String, Action> tierActions, List<NormRule> normRu
     }
 
     public Enforcement withShadow(boolean on) {
-        return new Enforcement(tierActions, normRules, failClosedTiers, failClosedAction, on, disclosure, reviewHolds, inputNorms);
+        return new Enforcement(tierActions, normRules, failClosedTiers, failClosedAction, on, disclosure, reviewHolds, inputNorms, minConfidence);
     }
 }

@@ -170,6 +170,15 @@ public final class Guard {
         }
         Ensemble.Judgement j = ensemble.judgeEach(answer, norm);
         Verdict overall = j.overall();
+        if (overall.outcome() == Outcome.VIOLATES && overall.confidence() < enforcement.minConfidence()) {
+            // a guess is not a decision: judged as undecided, with the weak violation as the evidence
+            Verdict why = strongest(j.checks(), Outcome.VIOLATES);
+            List<Verdict> checks = new ArrayList<>(j.checks());
+            checks.replaceAll(v -> v.outcome() == Outcome.VIOLATES ? Verdict.uncertain(v.confidence(), v.evidence()
+                    + " (a violation below min_confidence " + enforcement.minConfidence() + ")", v.detector()) : v);
+            j = new Ensemble.Judgement(Verdict.uncertain(why.confidence(), why.evidence(), why.detector()), checks);
+            overall = j.overall();
+        }
         switch (overall.outcome()) {
             case VIOLATES -> {
                 Verdict why = strongest(j.checks(), Outcome.VIOLATES);

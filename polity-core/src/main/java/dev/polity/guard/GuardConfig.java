@@ -103,7 +103,8 @@ public record GuardConfig(Enforcement enforcement, Judging judging, Streaming st
         Enforcement enforcement = new Enforcement(tiers, rules, closedTiers, closedAction,
                 e.path("shadow").asBoolean(d.shadow()), e.path("disclosure").asText(d.disclosure()),
                 e.path("review").path("hold").asBoolean(d.reviewHolds()),
-                e.has("input_norms") ? List.copyOf(strings(e.get("input_norms"))) : d.inputNorms());
+                e.has("input_norms") ? List.copyOf(strings(e.get("input_norms"))) : d.inputNorms(),
+                e.path("min_confidence").asDouble(d.minConfidence()));
         JsonNode j = root.path("judge");
         Judging judging = new Judging(j.has("detectors") ? List.copyOf(strings(j.get("detectors"))) : List.of(),
                 j.hasNonNull("model") ? j.get("model").asText() : null);

@@ -81,7 +81,7 @@ public final class GuardFixtures {
             java.util.Map.of("law", Action.BLOCK, "regulation", Action.BLOCK, "operator", Action.REDACT, "community", Action.ALLOW),
             java.util.List.of(new NormRule("topic:ai-disclosure.*", Action.DISCLOSE, null), new NormRule("operator.no-shouting", Action.REVIEW, null)),
             java.util.Set.of("law", "regulation"), Action.BLOCK, false, Enforcement.DEFAULT_DISCLOSURE, true,
-            java.util.List.of("operator.no-contact"));
+            java.util.List.of("operator.no-contact"), Enforcement.DEFAULT_MIN_CONFIDENCE);
 
     private GuardFixtures() {
     }

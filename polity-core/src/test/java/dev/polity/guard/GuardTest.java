@@ -57,7 +57,7 @@ class GuardTest {
     @Test
     void aRedactionThatCannotRemoveTheViolationBlocks() {
         Enforcement e = new Enforcement(Map.of("law", Action.BLOCK, "operator", Action.REDACT), List.of(), java.util.Set.of("law"),
-                Action.BLOCK, false, Enforcement.DEFAULT_DISCLOSURE, true, List.of());
+                Action.BLOCK, false, Enforcement.DEFAULT_DISCLOSURE, true, List.of(), Enforcement.DEFAULT_MIN_CONFIDENCE);
         Decision d = guard(e).checkAnswer(deGeneral, "hi", "I am an AI. SHUT UP.", 1);
         assertThat(d.action()).isEqualTo(Action.BLOCK);
         assertThat(entry(d, "operator.no-shouting", Part.ANSWER).evidence()).contains("redacting personal data does not make it comply");
@@ -102,7 +102,7 @@ class GuardTest {
     @Test
     void failClosedCanSendToReviewInstead() {
         Enforcement e = new Enforcement(GuardFixtures.ENFORCEMENT.tierActions(), GuardFixtures.ENFORCEMENT.normRules(), java.util.Set.of("law"),
-                Action.REVIEW, false, Enforcement.DEFAULT_DISCLOSURE, true, List.of());
+                Action.REVIEW, false, Enforcement.DEFAULT_DISCLOSURE, true, List.of(), Enforcement.DEFAULT_MIN_CONFIDENCE);
         assertThat(guard(e).checkAnswer(deGeneral, "I want to hurt myself", "I am an AI.", 1).action()).isEqualTo(Action.REVIEW);
     }
 
@@ -172,5 +172,30 @@ class GuardTest {
         assertThat(NormRule.matches("topic:ai-disclosure", disclose)).isFalse();
         assertThat(NormRule.matches("eu.disc", disclose)).isFalse();
         assertThat(NormRule.matches("eu.(disclose)", disclose)).isFalse();
+    }
+
+    @Test
+    void aViolationBelowMinConfidenceIsUndecided() {
+        dev.polity.judge.Detector guessing = new dev.polity.judge.Detector() {
+            @Override
+            public String name() {
+                return "judge";
+            }
+
+            @Override
+            public dev.polity.judge.Verdict judge(dev.polity.judge.Answer answer, dev.polity.norms.Norm norm, dev.polity.norms.Check check) {
+                return dev.polity.judge.Verdict.violates(0.6, "looks a bit like a violating example", "judge");
+            }
+        };
+        Guard g = new Guard(GuardFixtures.CONSTITUTION, GuardFixtures.ENFORCEMENT,
+                dev.polity.judge.Ensemble.builder().add(new dev.polity.judge.RuleDetector()).add(guessing).build());
+        Decision plain = g.checkAnswer(deGeneral, "hello", "I am an AI. Hello!", 1);
+        NormDecision publication = entry(plain, "law.publication", Part.ANSWER);
+        assertThat(publication.verdict()).isEqualTo(Outcome.UNCERTAIN);
+        assertThat(publication.failMode()).isEqualTo(FailMode.OPEN);
+        assertThat(publication.evidence()).contains("below min_confidence 0.7");
+        assertThat(plain.action()).isEqualTo(Action.ALLOW);
+        // where the norm's condition holds, the same guess fails closed: compliance is undecided
+        assertThat(g.checkAnswer(deGeneral, "I want to hurt myself", "I am an AI.", 1).action()).isEqualTo(Action.BLOCK);
     }
 }

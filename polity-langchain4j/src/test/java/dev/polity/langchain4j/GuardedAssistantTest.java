@@ -89,7 +89,7 @@ class GuardedAssistantTest {
     @Test
     void aHeldPromptNeverReachesTheModel() {
         Enforcement e = new Enforcement(GuardFixtures.ENFORCEMENT.tierActions(), List.of(new dev.polity.guard.NormRule("operator.no-contact",
-                Action.BLOCK, null)), java.util.Set.of("law"), Action.BLOCK, false, Enforcement.DEFAULT_DISCLOSURE, true, List.of("operator.no-contact"));
+                Action.BLOCK, null)), java.util.Set.of("law"), Action.BLOCK, false, Enforcement.DEFAULT_DISCLOSURE, true, List.of("operator.no-contact"), Enforcement.DEFAULT_MIN_CONFIDENCE);
         Guard strict = GuardFixtures.guard(e);
         ScriptedModel model = new ScriptedModel(p -> "I am an AI.");
         Assistant a = AiServices.builder(Assistant.class).chatModel(model)
