@@ -97,6 +97,7 @@ public final class GatewayLoad {
             double wall = (System.nanoTime() - wall0) / 1e9;
             System.out.printf(Locale.ROOT, "%nCPU over the measured phases (%.0f s): gateway %.0f%% of one core; load generator and fake upstream %.0f%%%n", wall,
                     100.0 * (cpu(gw.pid()) - cpuGw0) / 1e9 / wall, 100.0 * (selfCpu() - cpuSelf0) / 1e9 / wall);
+            System.out.println(inside(http, "http://127.0.0.1:" + port + "/metrics"));
             gw.destroy();
             gw.waitFor(30, TimeUnit.SECONDS);
             try (GatewayStore s = GatewayStore.open(store, Clock.systemUTC())) {
@@ -192,6 +193,23 @@ public final class GatewayLoad {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** The gateway's own view (its /metrics): mean time per chat request spent handling it, and judging in it. */
+    static String inside(HttpClient http, String metrics) throws Exception {
+        String text = http.send(HttpRequest.newBuilder(URI.create(metrics)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return String.format(Locale.ROOT, "inside the gateway, mean per chat request: handling %.3f ms, of which judging %.3f ms",
+                1000 * value(text, "polity_request_seconds_sum{route=\"chat\"}") / value(text, "polity_request_seconds_count{route=\"chat\"}"),
+                1000 * value(text, "polity_guard_seconds_sum{stage=\"chat\"}") / value(text, "polity_guard_seconds_count{stage=\"chat\"}"));
+    }
+
+    private static double value(String metrics, String name) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).trim());
+            }
+        }
+        return Double.NaN;
     }
 
     private static void waitFor(HttpClient http, String health, Process gw) throws Exception {

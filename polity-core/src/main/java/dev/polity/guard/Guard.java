@@ -46,6 +46,10 @@ public final class Guard {
     private final Ensemble ensemble;
     private final Resolver resolver;
     private final Map<Norm, Integer> order = new IdentityHashMap<>();
+    /** Per norm, what the enforcement asks of it, worked out once: the action on a violation, the disclosure, whether it is judged on input. */
+    private final Map<Norm, Action> actions = new IdentityHashMap<>();
+    private final Map<Norm, String> disclosures = new IdentityHashMap<>();
+    private final Map<Norm, Boolean> onInput = new IdentityHashMap<>();
     private final Map<Context, List<Norm>> applicable = new ConcurrentHashMap<>();
 
     public Guard(Constitution constitution, Enforcement enforcement, Ensemble ensemble) {
@@ -54,7 +58,11 @@ public final class Guard {
         this.ensemble = ensemble;
         this.resolver = new Resolver(constitution);
         for (int i = 0; i < constitution.norms().size(); i++) {
-            order.put(constitution.norms().get(i), i);
+            Norm n = constitution.norms().get(i);
+            order.put(n, i);
+            actions.put(n, enforcement.actionFor(n));
+            disclosures.put(n, enforcement.disclosureFor(n));
+            onInput.put(n, enforcement.judgedOnInput(n));
         }
     }
 
@@ -119,12 +127,12 @@ public final class Guard {
         Set<PiiKind> answerRedactions = EnumSet.noneOf(PiiKind.class);
         List<String> disclosures = new ArrayList<>();
         for (Norm n : applicable(context)) {
-            if (prompt != null && enforcement.judgedOnInput(n)) {
+            if (prompt != null && onInput.get(n)) {
                 out.add(judge(n, Part.PROMPT, new Answer(prompt, prompt, turn), promptRedactions, disclosures));
             }
             if (answer != null) {
                 out.add(judge(n, Part.ANSWER, new Answer(prompt == null ? "" : prompt, answer, turn), answerRedactions, disclosures));
-            } else if (!enforcement.judgedOnInput(n)) {
+            } else if (!onInput.get(n)) {
                 out.add(new NormDecision(n, Part.ANSWER, Outcome.NOT_APPLICABLE, 1.0, "none", "no answer given", null, Action.ALLOW));
             }
         }
@@ -137,7 +145,7 @@ public final class Guard {
         Set<PiiKind> redactions = EnumSet.noneOf(PiiKind.class);
         List<String> disclosures = new ArrayList<>();
         for (Norm n : applicable(context)) {
-            if (enforcement.judgedOnInput(n)) {
+            if (onInput.get(n)) {
                 out.add(judge(n, Part.PROMPT, new Answer(conversation, conversation, turn), redactions, disclosures));
             }
         }
@@ -182,7 +190,7 @@ public final class Guard {
         switch (overall.outcome()) {
             case VIOLATES -> {
                 Verdict why = strongest(j.checks(), Outcome.VIOLATES);
-                Action action = enforcement.actionFor(norm);
+                Action action = actions.get(norm);
                 if (action == Action.REDACT) {
                     Set<PiiKind> kinds = piiKinds(norm);
                     String redacted = Redaction.apply(answer.text(), kinds);
@@ -195,7 +203,7 @@ public final class Guard {
                     redactions.addAll(kinds);
                 }
                 if (action == Action.DISCLOSE) {
-                    disclosures.add(enforcement.disclosureFor(norm));
+                    disclosures.add(this.disclosures.get(norm));
                 }
                 return new NormDecision(norm, part, Outcome.VIOLATES, why.confidence(), why.detector(), why.evidence(), null, action);
             }
