@@ -117,8 +117,9 @@ public final class DeliberateCommand implements Callable<Integer> {
             err.println("wrote " + out + " and " + jsonOut);
         }
         if (!json) {
-            stdout.printf(Locale.ROOT, "%s: %d participants, %d statements analysed, %d opinion groups%s%n", d.conversation().name(),
-                    d.conversation().participants().size(), d.columns().length, d.groups().k(),
+            stdout.printf(Locale.ROOT, "%s: %s, %s analysed, %s%s%n", d.conversation().name(),
+                    Tables.count(d.conversation().participants().size(), "participant"), Tables.count(d.columns().length, "statement"),
+                    Tables.count(d.groups().k(), "opinion group"),
                     out == null ? " (use --out report.html or --json for the details)" : "");
         }
         return ExitCode.DONE.code;
@@ -184,8 +185,9 @@ public final class DeliberateCommand implements Callable<Integer> {
                     err.println(diagnostic);
                 }
             }
-            stdout.printf(Locale.ROOT, "%s: %d norms promoted from %s; lint: %d errors, %d warnings%n", out, c.norms().size(), d.conversation().name(),
-                    report.count(Diagnostic.Severity.ERROR), report.count(Diagnostic.Severity.WARNING));
+            stdout.printf(Locale.ROOT, "%s: %s promoted from %s; lint: %s, %s%n", out, Tables.count(c.norms().size(), "norm"),
+                    d.conversation().name(), Tables.count(report.count(Diagnostic.Severity.ERROR), "error"),
+                    Tables.count(report.count(Diagnostic.Severity.WARNING), "warning"));
             return report.hasErrors() ? ExitCode.CHECK_FAILED.code : ExitCode.DONE.code;
         }
 

@@ -75,7 +75,7 @@ public final class JudgeRunCommand implements Callable<Integer> {
             }
         }
         write(table, verdicts, scores);
-        spec.commandLine().getOut().println("Judged " + answers.size() + " rows with the " + detector + " detector; wrote " + out);
+        spec.commandLine().getOut().println("Judged " + Tables.count(answers.size(), "row") + " with the " + detector + " detector; wrote " + out);
         return ExitCode.DONE.code;
     }
 
