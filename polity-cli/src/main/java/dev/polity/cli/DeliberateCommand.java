@@ -93,7 +93,8 @@ public final class DeliberateCommand implements Callable<Integer> {
                 result = Deliberation.analyse(c, o, progress);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            if (seconds > 2) {
+            // a note that goes with the progress, and like it not with --quiet
+            if (seconds > 2 && mode != ProgressMode.OFF) {
                 err.printf(Locale.ROOT, "analysed %d votes in %.1f s%n", c.votes().size(), seconds);
             }
             return result;
