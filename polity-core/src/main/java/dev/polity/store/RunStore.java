@@ -41,6 +41,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Every time the store writes comes from its clock, and run ids from that time and the run's provenance,
  * so a store opened with a fixed clock gives the same ids and timestamps on every run (reports compare byte
  * for byte).
+ *
+ * <p>Why one class of about 500 lines: every statement shares one connection, its dialect (SQLite or
+ * PostgreSQL) and one transaction discipline (an answer is committed before its verdicts); the SQL is
+ * the class, and it reads best in one place.
  */
 public final class RunStore implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
