@@ -50,10 +50,11 @@ public final class JudgeTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        Main.of(spec).doing("training on " + String.join(", ", inputs.stream().map(Path::toString).toList()));
         TrainingData data = TrainingData.read(inputs, new TrainingData.Columns(textColumn, promptColumn, labelColumn, idColumn));
         CachedEmbedder embedder = CachedEmbedder.miniLm();
         JudgeModel model;
-        try (EmbeddingProgress progress = new EmbeddingProgress("embedding", data.rows().size())) {
+        try (EmbeddingProgress progress = new EmbeddingProgress(Main.of(spec).progress(), "embedding", data.rows().size())) {
             model = detector == DetectorKind.refusal
                     ? RefusalTrainer.train(data, embedder, RefusalTrainer.Settings.DEFAULT.withFolds(folds), progress.step())
                     : DerogationTrainer.train(data, embedder, DerogationTrainer.Settings.DEFAULT.withFolds(folds), progress.step());
@@ -65,6 +66,6 @@ public final class JudgeTrainCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "  %d-fold cross-validated %s: %.3f%n", folds, m.getKey(), m.getValue());
         }
         o.println("Wrote " + out);
-        return 0;
+        return ExitCode.DONE.code;
     }
 }
