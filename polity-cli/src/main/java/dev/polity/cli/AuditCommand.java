@@ -18,18 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code polity audit verify|export}: the gateway's hash-chained audit log. */
 @Command(name = "audit", description = "Verify or export the gateway's audit log.",
         subcommands = {AuditCommand.VerifyCommand.class, AuditCommand.ExportCommand.class})
-public final class AuditCommand implements Runnable {
-    /** The exit-code table's "check failed". */
-    static final int CHECK_FAILED = 3;
+public final class AuditCommand extends CommandGroup {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "verify", description = "Check the chain: exit 0 when it is intact, 3 naming the first edited, deleted, inserted or reordered record.")
     static final class VerifyCommand implements Callable<Integer> {
@@ -45,11 +35,11 @@ public final class AuditCommand implements Runnable {
                 GatewayStore.Verification v = s.verify();
                 if (v.intact()) {
                     spec.commandLine().getOut().println("audit log intact: " + v.records() + " records; last " + v.lastId() + ", hash " + v.lastHash());
-                    return 0;
+                    return ExitCode.DONE.code;
                 }
                 spec.commandLine().getErr().println("audit log broken at record " + v.firstBad() + ": " + v.problem()
                         + " (records 1 to " + v.lastId() + " are intact)");
-                return CHECK_FAILED;
+                return ExitCode.CHECK_FAILED.code;
             }
         }
     }
@@ -91,7 +81,7 @@ public final class AuditCommand implements Runnable {
                     out.println(n);
                 });
             }
-            return 0;
+            return ExitCode.DONE.code;
         }
     }
 

@@ -89,7 +89,7 @@ public final class CheckCommand implements Callable<Integer> {
             } else {
                 out.print(text(d));
             }
-            return 0;
+            return ExitCode.DONE.code;
         }
         String[] lines = TextFile.read(input, input.toString()).split("\r?\n", -1);
         int last = lines.length;
@@ -99,7 +99,7 @@ public final class CheckCommand implements Callable<Integer> {
         for (int i = 0; i < last; i++) {
             out.println(write(judgeLine(guard, lines[i], i + 1, today)));
         }
-        return 0;
+        return ExitCode.DONE.code;
     }
 
     /** One input line judged, or {@code {"error": "line N: ..."}}. */

@@ -63,6 +63,6 @@ public final class EvidenceCommand implements Callable<Integer> {
         Files.writeString(out.resolve("evidence.json"), JSON.writeValueAsString(e.sections()) + "\n", StandardCharsets.UTF_8);
         Files.writeString(out.resolve("index.html"), EvidenceHtml.page(e), StandardCharsets.UTF_8);
         spec.commandLine().getOut().println("Wrote " + out.resolve("index.html") + " and " + out.resolve("evidence.json"));
-        return 0;
+        return ExitCode.DONE.code;
     }
 }

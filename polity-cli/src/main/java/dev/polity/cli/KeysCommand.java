@@ -13,14 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polity keys create}: an API key for the gateway, printed once. */
 @Command(name = "keys", description = "API keys for the gateway.", subcommands = KeysCommand.CreateCommand.class)
-public final class KeysCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class KeysCommand extends CommandGroup {
 
     @Command(name = "create", description = "Make a key bound to a tenant and a role; it is printed once, on the last line of stdout, and stored only as a hash."
             + " --jurisdiction, --domain and --audience become the tenant's context defaults.")
@@ -60,7 +53,7 @@ public final class KeysCommand implements Runnable {
                 out.println("# " + k.stored().id() + " (" + role + ", tenant " + tenant + "); shown once, stored only as its SHA-256:");
                 out.println(k.key());
             }
-            return 0;
+            return ExitCode.DONE.code;
         }
     }
 }

@@ -45,6 +45,6 @@ public final class ServeCommand implements Callable<Integer> {
                 + (upstream == null ? " (no upstream: only /health, /metrics and /v1/polity/*)" : " in front of " + upstream));
         spec.commandLine().getErr().flush();
         g.awaitStop();
-        return 0;
+        return ExitCode.DONE.code;
     }
 }
