@@ -56,7 +56,8 @@ public final class GatewayLoad {
             key = s.createKey("bench", "client").key();
             s.setTenantDefaults(new TenantDefaults("bench", "DE", "general", null));
         }
-        try (FakeOpenAiServer upstream = FakeOpenAiServer.start().answering(p -> ANSWER)) {
+        // every answer differs (it names the question), so no detector can answer from a cache
+        try (FakeOpenAiServer upstream = FakeOpenAiServer.start().answering(p -> ANSWER + " You asked: " + p)) {
             int port = 20000 + (int) (ProcessHandle.current().pid() % 20000);
             Process gw = new ProcessBuilder("java", "-Xmx1g", "-jar", jar, "serve", "--port", String.valueOf(port), "--upstream", upstream.baseUrl(),
                     "--store", store, "--config", config).redirectErrorStream(true).redirectOutput(dir.resolve("serve-" + label + ".log").toFile()).start();
@@ -198,9 +199,14 @@ public final class GatewayLoad {
     /** The gateway's own view (its /metrics): mean time per chat request spent handling it, and judging in it. */
     static String inside(HttpClient http, String metrics) throws Exception {
         String text = http.send(HttpRequest.newBuilder(URI.create(metrics)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        return String.format(Locale.ROOT, "inside the gateway, mean per chat request: handling %.3f ms, of which judging %.3f ms",
+        return String.format(Locale.ROOT, "inside the gateway, mean per chat request over every phase (saturation included): handling %.3f ms,"
+                        + " of which judging %.3f ms, the upstream call %.3f ms, the audit record %.3f ms",
                 1000 * value(text, "polity_request_seconds_sum{route=\"chat\"}") / value(text, "polity_request_seconds_count{route=\"chat\"}"),
-                1000 * value(text, "polity_guard_seconds_sum{stage=\"chat\"}") / value(text, "polity_guard_seconds_count{stage=\"chat\"}"));
+                mean(text, "judge"), mean(text, "upstream"), mean(text, "audit"));
+    }
+
+    private static double mean(String metrics, String stage) {
+        return 1000 * value(metrics, "polity_stage_seconds_sum{stage=\"" + stage + "\"}") / value(metrics, "polity_stage_seconds_count{stage=\"" + stage + "\"}");
     }
 
     private static double value(String metrics, String name) {

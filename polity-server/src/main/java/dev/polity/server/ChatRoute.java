@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,8 +90,8 @@ final class ChatRoute {
             finish(ctx, ex, ex.input, null, null, null, 200);
             return;
         }
-        HttpResponse<byte[]> up = call(() -> gw.upstream.send("POST", "/chat/completions", forward, "application/json"));
-        if (up.statusCode() >= 400) {
+        Upstream.Reply up = call(() -> gw.upstream.send("POST", "/chat/completions", forward));
+        if (up.status() >= 400) {
             passError(ctx, up);
             return;
         }
@@ -134,7 +133,7 @@ final class ChatRoute {
                 }
             }
         }
-        finish(ctx, ex, all, answer, changed, up.body(), up.statusCode());
+        finish(ctx, ex, all, answer, changed, up.body(), up.status());
     }
 
     /**
@@ -143,7 +142,7 @@ final class ChatRoute {
      */
     private void finish(Context ctx, Exchange ex, Decision d, JsonNode upstream, ObjectNode changed, byte[] unchanged, int status)
             throws IOException {
-        gw.metrics.judged("chat", ex.judging);
+        gw.metrics.stage("judge", ex.judging);
         gw.metrics.decision(d);
         String reviewId = null;
         String note = null;
@@ -164,8 +163,10 @@ final class ChatRoute {
                 new String(ex.request, StandardCharsets.UTF_8), new String(out, StandardCharsets.UTF_8), status);
         boolean fullText = gw.guards.get().config().auditFullText();
         String auditId;
+        long t0 = System.nanoTime();
         try {
             auditId = String.valueOf(gw.audit(Audit.decision(gw.store.now(), record, d, reviewId, fullText, note)));
+            gw.metrics.stage("audit", (System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException storeDown) {
             if (ex.guard.needsRecord(d) && !hold) {
                 // law-tier norms concern this exchange and it cannot be recorded: fail closed
@@ -242,29 +243,34 @@ final class ChatRoute {
         return out;
     }
 
-    private void passError(Context ctx, HttpResponse<byte[]> up) {
-        gw.metrics.upstreamError("status_" + up.statusCode());
+    private void passError(Context ctx, Upstream.Reply up) {
+        gw.metrics.upstreamError("status_" + up.status());
         JsonNode err;
         try {
             err = Gateway.JSON.readTree(up.body());
         } catch (IOException e) {
             err = null;
         }
-        up.headers().firstValue("Retry-After").ifPresent(v -> ctx.header("Retry-After", v));
+        if (up.retryAfter() != null) {
+            ctx.header("Retry-After", up.retryAfter());
+        }
         if (err != null && err.has("error")) {
-            ctx.status(up.statusCode()).contentType("application/json").result(up.body());
+            ctx.status(up.status()).contentType("application/json").result(up.body());
         } else {
-            ctx.status(up.statusCode()).contentType("application/json")
-                    .result(ApiError.body("the upstream model server answered " + up.statusCode(), "upstream_error", null, "upstream_status"));
+            ctx.status(up.status()).contentType("application/json")
+                    .result(ApiError.body("the upstream model server answered " + up.status(), "upstream_error", null, "upstream_status"));
         }
     }
 
     private <T> T call(java.util.function.Supplier<T> f) {
+        long t0 = System.nanoTime();
         try {
             return f.get();
         } catch (ApiError e) {
             gw.metrics.upstreamError(e.code);
             throw e;
+        } finally {
+            gw.metrics.stage("upstream", (System.nanoTime() - t0) / 1e9);
         }
     }
 
@@ -283,13 +289,9 @@ final class ChatRoute {
             end(out, ex, ex.input, chunk, ex.input.notice(null), null);
             return;
         }
-        HttpResponse<InputStream> up = call(() -> gw.upstream.stream("/chat/completions", forward));
-        if (up.statusCode() >= 400) {
-            byte[] bytes;
-            try (InputStream in = up.body()) {
-                bytes = in.readAllBytes();
-            }
-            passError(ctx, new BytesResponse(up, bytes));
+        Upstream.Reply up = call(() -> gw.upstream.stream("/chat/completions", forward));
+        if (up.status() >= 400) {
+            passError(ctx, up);
             return;
         }
         OutputStream out = openStream(ctx, ex.input);
@@ -301,7 +303,7 @@ final class ChatRoute {
         int heldIndex = 0;
         String broken = null;
         boolean done = false;
-        try (InputStream in = up.body(); BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (InputStream in = up.stream(); BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; held == null && (line = r.readLine()) != null; ) {
                 if (!line.startsWith("data:")) {
                     continue; // blank separators, comments, event: and id: lines
@@ -416,7 +418,7 @@ final class ChatRoute {
 
     /** Records the exchange, sends the final chunk with the {@code polity} field, then [DONE] (or an error event when the upstream broke). */
     private void end(OutputStream out, Exchange ex, Decision d, ObjectNode head, String sent, String broken) throws IOException {
-        gw.metrics.judged("chat", ex.judging);
+        gw.metrics.stage("judge", ex.judging);
         gw.metrics.decision(d);
         String reviewId = null;
         if (d.action() == Action.REVIEW && !d.shadow()) {
@@ -499,12 +501,12 @@ final class ChatRoute {
 
     void models(Context ctx) throws IOException {
         gw.authenticate(ctx);
-        HttpResponse<byte[]> up = call(() -> gw.upstream.send("GET", "/models", null, null));
-        if (up.statusCode() >= 400) {
+        Upstream.Reply up = call(() -> gw.upstream.send("GET", "/models", null));
+        if (up.status() >= 400) {
             passError(ctx, up);
             return;
         }
-        ctx.status(up.statusCode()).contentType("application/json").result(up.body());
+        ctx.status(up.status()).contentType("application/json").result(up.body());
     }
 
     /** The other OpenAI endpoints: authenticated and audited, not checked (docs/GATEWAY.md says so). */
@@ -512,9 +514,9 @@ final class ChatRoute {
         Caller caller = gw.authenticate(ctx);
         byte[][] raw = new byte[1][];
         JsonNode body = gw.body(ctx, raw);
-        HttpResponse<byte[]> up = call(() -> gw.upstream.send("POST", path, raw[0], "application/json"));
+        Upstream.Reply up = call(() -> gw.upstream.send("POST", path, raw[0]));
         Audit.Exchange record = new Audit.Exchange(caller.tenant(), caller.key().id(), null, "/v1" + path, body.path("model").asText(null),
-                new String(raw[0], StandardCharsets.UTF_8), new String(up.body(), StandardCharsets.UTF_8), up.statusCode());
+                new String(raw[0], StandardCharsets.UTF_8), new String(up.body(), StandardCharsets.UTF_8), up.status());
         AuditEntry entry = Audit.passThrough(gw.store.now(), record, gw.guards.get().config().auditFullText());
         String auditId;
         try {
@@ -525,41 +527,10 @@ final class ChatRoute {
         }
         ctx.header("X-Polity-Decision", "allow");
         ctx.header("X-Polity-Audit-Id", auditId);
-        if (up.statusCode() >= 400) {
+        if (up.status() >= 400) {
             passError(ctx, up);
             return;
         }
-        ctx.status(up.statusCode()).contentType(up.headers().firstValue("Content-Type").orElse("application/json")).result(up.body());
-    }
-
-    /** An upstream stream's status and headers with its body read whole (to pass an error on). */
-    private record BytesResponse(HttpResponse<InputStream> inner, byte[] body) implements HttpResponse<byte[]> {
-        public int statusCode() {
-            return inner.statusCode();
-        }
-
-        public java.net.http.HttpRequest request() {
-            return inner.request();
-        }
-
-        public java.util.Optional<HttpResponse<byte[]>> previousResponse() {
-            return java.util.Optional.empty();
-        }
-
-        public java.net.http.HttpHeaders headers() {
-            return inner.headers();
-        }
-
-        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
-            return inner.sslSession();
-        }
-
-        public java.net.URI uri() {
-            return inner.uri();
-        }
-
-        public java.net.http.HttpClient.Version version() {
-            return inner.version();
-        }
+        ctx.status(up.status()).contentType(up.contentType() == null ? "application/json" : up.contentType()).result(up.body());
     }
 }

@@ -73,7 +73,7 @@ public final class Gateway implements AutoCloseable {
         this.guards.set(first);
         this.keys = new Caller.Keys(store);
         this.upstream = settings.upstream() == null ? null
-                : new Upstream(settings.upstream(), settings.env().apply("POLITY_UPSTREAM_KEY"), first.config().limits().upstreamTimeout());
+                : new Upstream(settings.upstream(), settings.env().apply("POLITY_UPSTREAM_KEY"), () -> guards.get().config().limits().upstreamTimeout());
         long maxBody = first.config().limits().maxBodyBytes();
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();

@@ -21,7 +21,8 @@ final class Metrics {
             .labelNames("route", "status").register(registry);
     private final Histogram latency = Histogram.builder().name("polity_request_seconds").help("Time to answer a request, by route")
             .labelNames("route").classicOnly().classicUpperBounds(SECONDS).register(registry);
-    private final Histogram guard = Histogram.builder().name("polity_guard_seconds").help("Time spent judging (input and output checks) per request")
+    private final Histogram stages = Histogram.builder().name("polity_stage_seconds")
+            .help("Time per chat request in each stage: judge (input and output checks), upstream (the model server), audit (the record committed)")
             .labelNames("stage").classicOnly().classicUpperBounds(SECONDS).register(registry);
     private final Counter verdicts = Counter.builder().name("polity_verdicts_total").help("Verdicts by norm, tier and outcome")
             .labelNames("norm", "tier", "verdict").register(registry);
@@ -41,8 +42,8 @@ final class Metrics {
         latency.labelValues(route).observe(seconds);
     }
 
-    void judged(String stage, double seconds) {
-        guard.labelValues(stage).observe(seconds);
+    void stage(String stage, double seconds) {
+        stages.labelValues(stage).observe(seconds);
     }
 
     void decision(Decision d) {
