@@ -25,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -112,10 +111,10 @@ public final class GatewayStore implements AutoCloseable {
     /**
      * Appends a record and returns its id once it is committed.
      *
-     * <p>Group commit without a writer thread: the caller queues its record, and whoever holds the write lock
-     * (the caller itself when no one else does) writes every queued record in one transaction. A caller whose
-     * record was taken by another's transaction waits for that commit; one whose record arrived too late for it
-     * takes the lock next. No thread hand-off on an idle gateway, one commit for many on a busy one.
+     * <p>Group commit without a writer thread: the caller queues its record and takes the write lock; the holder
+     * writes every record queued so far in one transaction. Callers that queued while it wrote find their
+     * records committed when they get the lock, and leave at once. No thread hand-off on an idle gateway, one
+     * commit for many on a busy one.
      *
      * @throws StoreException when the database cannot be written (the record is not in the log)
      */
@@ -125,24 +124,16 @@ public final class GatewayStore implements AutoCloseable {
         }
         CompletableFuture<Long> done = new CompletableFuture<>();
         queue.add(new Pending(entry, done));
-        long deadline = System.nanoTime() + 60_000_000_000L;
         try {
-            while (!done.isDone()) {
-                if (writing.tryLock()) {
-                    try {
-                        writeQueued();
-                    } finally {
-                        writing.unlock();
-                    }
-                } else {
-                    try {
-                        done.get(200, TimeUnit.MICROSECONDS);
-                    } catch (TimeoutException stillWaiting) {
-                        if (System.nanoTime() > deadline) {
-                            throw new StoreException(db.shown() + ": the audit log did not answer within 60 s", stillWaiting);
-                        }
-                    }
+            if (!writing.tryLock(60, TimeUnit.SECONDS)) {
+                throw new StoreException(db.shown() + ": the audit log did not answer within 60 s", null);
+            }
+            try {
+                if (!done.isDone()) {
+                    writeQueued(); // ours and every record queued behind the previous transaction
                 }
+            } finally {
+                writing.unlock();
             }
             return done.get();
         } catch (InterruptedException e) {
