@@ -2,6 +2,7 @@ package dev.polity.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polity.guard.CheckRequest;
 import dev.polity.guard.Decision;
 import dev.polity.guard.Guard;
 import dev.polity.guard.GuardConfig;
@@ -14,7 +15,6 @@ import dev.polity.norms.Context;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,14 +39,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--jurisdiction", description = "ISO 3166 code or grouping, e.g. DE or US-CA (required unless --input).")
     String jurisdiction;
 
-    @Option(names = "--domain", description = "e.g. healthcare; omit for no named domain.")
-    String domain;
-
-    @Option(names = "--audience", description = "e.g. minor; omit for no named audience.")
-    String audience;
-
-    @Option(names = "--date", description = "YYYY-MM-DD (default: today).")
-    String date;
+    @picocli.CommandLine.Mixin
+    ContextOptions where;
 
     @Option(names = "--constitution", paramLabel = "FILE", description = "The constitution's entry file (default: constitutions/starter.yaml).")
     Path constitution;
@@ -82,7 +76,7 @@ public final class CheckCommand implements Callable<Integer> {
         Guard guard = Guards.build(file, cfg, CachedEmbedder::miniLm, System::getenv, today).standard();
         PrintWriter out = spec.commandLine().getOut();
         if (input == null) {
-            Context ctx = guard.context(jurisdiction, domain, audience, CommandClock.date("--date", date));
+            Context ctx = guard.context(jurisdiction, where.domain, where.audience, CommandClock.date("--date", where.date));
             Decision d = guard.check(ctx, prompt, answer, 1);
             if (json) {
                 out.println(write(d.asMap()));
@@ -111,42 +105,14 @@ public final class CheckCommand implements Callable<Integer> {
             } catch (java.io.IOException e) {
                 throw new InvalidInputException(null, "not a JSON object");
             }
-            if (n == null || !n.isObject()) {
-                throw new InvalidInputException(null, "expected a JSON object with jurisdiction and a prompt or an answer");
-            }
-            String p = string(n, "prompt");
-            String a = string(n, "answer");
-            if (p == null && a == null) {
-                throw new InvalidInputException(null, "needs a prompt or an answer");
-            }
-            LocalDate day = today;
-            if (n.hasNonNull("date")) {
-                try {
-                    day = LocalDate.parse(string(n, "date"));
-                } catch (DateTimeParseException e) {
-                    throw new InvalidInputException(null, "date: expected YYYY-MM-DD, got '" + n.get("date").asText() + "'");
-                }
-            }
-            Context ctx = guard.context(string(n, "jurisdiction"), string(n, "domain"), string(n, "audience"), day);
-            return guard.check(ctx, p, a, 1).asMap();
+            CheckRequest r = CheckRequest.parse(n);
+            Context ctx = guard.context(r.jurisdiction(), r.domain(), r.audience(), r.date() == null ? today : r.date());
+            return guard.check(ctx, r.prompt(), r.answer(), 1).asMap();
         } catch (InvalidInputException e) {
             Map<String, Object> err = new LinkedHashMap<>();
-            String where = e.location().file();
-            String msg = e.errors().get(0).message();
-            err.put("error", "line " + number + ": " + (where.startsWith("<") || where.isEmpty() ? "" : where + ": ") + msg);
+            err.put("error", "line " + number + ": " + e.oneLine());
             return err;
         }
-    }
-
-    private static String string(JsonNode n, String key) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new InvalidInputException(null, key + ": expected a string, got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
-        }
-        return v.asText();
     }
 
     private static String write(Object o) {

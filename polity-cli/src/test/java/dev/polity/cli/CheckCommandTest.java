@@ -66,7 +66,7 @@ class CheckCommandTest {
         assertTrue(JSON.readTree(lines[1]).get("error").asText().startsWith("line 2: jurisdiction: unknown jurisdiction 'XX'"), lines[1]);
         assertEquals("line 3: not a JSON object", JSON.readTree(lines[2]).get("error").asText());
         assertTrue(JSON.readTree(lines[3]).has("norms"), lines[3]);
-        assertEquals("line 5: needs a prompt or an answer", JSON.readTree(lines[4]).get("error").asText());
+        assertEquals("line 5: prompt: give a prompt, an answer or both", JSON.readTree(lines[4]).get("error").asText());
     }
 
     @Test

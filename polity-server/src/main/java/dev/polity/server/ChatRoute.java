@@ -434,11 +434,8 @@ final class ChatRoute {
                 new String(ex.request, StandardCharsets.UTF_8), sent, 200);
         AuditEntry entry = Audit.decision(gw.store.now(), record, d, reviewId, gw.guards.get().config().auditFullText(),
                 broken == null ? null : broken);
-        String auditId;
-        try {
-            auditId = String.valueOf(gw.audit(entry));
-        } catch (RuntimeException storeDown) {
-            gw.defer(entry);
+        String auditId = gw.recordOrDefer(entry);
+        if (auditId == null) {
             auditId = "deferred";
             if (ex.guard.needsRecord(d) && broken == null) {
                 broken = "the audit log cannot be written and law-tier norms apply here: the answer is not confirmed";
@@ -518,15 +515,9 @@ final class ChatRoute {
         Audit.Exchange record = new Audit.Exchange(caller.tenant(), caller.key().id(), null, "/v1" + path, body.path("model").asText(null),
                 new String(raw[0], StandardCharsets.UTF_8), new String(up.body(), StandardCharsets.UTF_8), up.status());
         AuditEntry entry = Audit.passThrough(gw.store.now(), record, gw.guards.get().config().auditFullText());
-        String auditId;
-        try {
-            auditId = String.valueOf(gw.audit(entry));
-        } catch (RuntimeException storeDown) {
-            gw.defer(entry);
-            auditId = "deferred";
-        }
+        String auditId = gw.recordOrDefer(entry);
         ctx.header("X-Polity-Decision", "allow");
-        ctx.header("X-Polity-Audit-Id", auditId);
+        ctx.header("X-Polity-Audit-Id", auditId == null ? "deferred" : auditId);
         if (up.status() >= 400) {
             passError(ctx, up);
             return;

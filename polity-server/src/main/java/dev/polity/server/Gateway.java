@@ -390,6 +390,16 @@ public final class Gateway implements AutoCloseable {
         return store.append(e);
     }
 
+    /** Writes a record now, or, when the store cannot take it, keeps it for later and returns null. */
+    String recordOrDefer(AuditEntry e) {
+        try {
+            return String.valueOf(audit(e));
+        } catch (RuntimeException storeDown) {
+            defer(e);
+            return null;
+        }
+    }
+
     /** Keeps a record the store could not take, to be written when it is back. */
     void defer(AuditEntry e) {
         metrics.auditFailure();

@@ -2,6 +2,7 @@ package dev.polity.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polity.guard.Audit;
+import dev.polity.guard.CheckRequest;
 import dev.polity.guard.Decision;
 import dev.polity.guard.Guard;
 import dev.polity.input.InvalidInputException;
@@ -27,16 +28,16 @@ final class PolityRoutes {
 
     void check(Context ctx) {
         Caller caller = gw.authenticate(ctx);
-        JsonNode body = gw.body(ctx, new byte[1][]);
-        String prompt = string(body, "prompt");
-        String answer = string(body, "answer");
-        if (prompt == null && answer == null) {
-            throw ApiError.invalid("prompt", "give a prompt, an answer or both");
+        CheckRequest r;
+        try {
+            r = CheckRequest.parse(gw.body(ctx, new byte[1][]));
+        } catch (InvalidInputException e) {
+            throw ApiError.invalid(e.location().file(), e.oneLine());
         }
         Guard guard = gw.guards.get().forTenant(caller.tenant());
-        dev.polity.norms.Context context = gw.context(guard, caller, string(body, "jurisdiction"), string(body, "domain"),
-                string(body, "audience"), "");
-        Decision d = guard.check(context, prompt, answer, 1);
+        dev.polity.norms.Context context = gw.context(guard, caller, r.jurisdiction(), r.domain(), r.audience(), "");
+        Decision d = guard.check(r.date() == null ? context : new dev.polity.norms.Context(context.jurisdiction(), context.domain(),
+                context.audience(), r.date()), r.prompt(), r.answer(), 1);
         ctx.contentType("application/json").result(Gateway.write(d.asMap()));
     }
 

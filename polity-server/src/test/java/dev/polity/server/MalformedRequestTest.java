@@ -89,7 +89,7 @@ class MalformedRequestTest {
                 Arguments.of("a check without text", h.post("/v1/polity/check", h.keys.get("client"), "{\"jurisdiction\": \"DE\"}"),
                         400, "give a prompt, an answer or both"),
                 Arguments.of("a check with a number for a prompt", h.post("/v1/polity/check", h.keys.get("client"), "{\"jurisdiction\": \"DE\", \"prompt\": 3}"),
-                        400, "prompt must be a string"),
+                        400, "prompt: expected a string, got number"),
                 Arguments.of("a resolve without decision", h.post("/v1/polity/reviews/rev_x/resolve", h.keys.get("operator"), "{}"),
                         400, "decision must be approve or reject"),
                 Arguments.of("an unknown review", h.post("/v1/polity/reviews/rev_nope/claim", h.keys.get("operator"), ""), 404, "no review rev_nope"),
