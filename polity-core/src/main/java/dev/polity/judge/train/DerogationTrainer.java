@@ -48,15 +48,7 @@ public final class DerogationTrainer {
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
         for (LabelledText r : data.rows()) {
-            double v;
-            try {
-                v = Double.parseDouble(r.label().trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(r.file(), r.line(), "--label-column: expected a number, got '" + r.label() + "'");
-            }
-            if (!Double.isFinite(v)) {
-                throw new InvalidInputException(r.file(), r.line(), "--label-column: expected a finite number, got '" + r.label() + "'");
-            }
+            double v = label(r);
             double[] s = sums.computeIfAbsent(r.id(), k -> new double[2]);
             s[0] += v;
             s[1]++;
@@ -65,6 +57,20 @@ public final class DerogationTrainer {
         List<RatedText> out = new ArrayList<>();
         sums.forEach((id, s) -> out.add(new RatedText(id, texts.get(id), s[0] / s[1], (int) s[1])));
         return out;
+    }
+
+    /** A row's numeric label; anything else is an error naming the file and line. */
+    static double label(LabelledText r) {
+        double v;
+        try {
+            v = Double.parseDouble(r.label().trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(r.file(), r.line(), "--label-column: expected a number, got '" + r.label() + "'");
+        }
+        if (!Double.isFinite(v)) {
+            throw new InvalidInputException(r.file(), r.line(), "--label-column: expected a finite number, got '" + r.label() + "'");
+        }
+        return v;
     }
 
     public static JudgeModel train(TrainingData data, TextEmbedder embedder, Settings s, IntConsumer progress) {
