@@ -26,8 +26,10 @@ public final class DerogationDetector implements Detector {
     static final double DEFAULT_MAX = 0.5;
     static final double DEFAULT_MARGIN = 0.1;
     static final PluginInfo INFO = new PluginInfo(NAME,
-            "a graded 0..1 score of derogatory, demeaning or offensive language, from a ridge model over MiniLM embeddings and insult cues",
-            "Polity's own examples (ridge regression, Hoerl and Kennard, 1970); checked against POPQUORN's ratings, Pei and Jurgens, 2023 (polity judge check popquorn)",
+            "a graded 0..1 score of derogatory, demeaning or offensive language, from a ridge model over MiniLM embeddings and insult cues; "
+                    + "a group-aware model (polity judge train --groups) scores it for each group of raters too",
+            "Polity's own examples (ridge regression, Hoerl and Kennard, 1970); group heads: Evgeniou and Pontil, 2004, \"Regularized multi-task learning\"; "
+                    + "checked against POPQUORN's ratings, Pei and Jurgens, 2023 (polity judge check popquorn)",
             List.of(new PluginInfo.Parameter("max", "a number in [0, 1]", String.valueOf(DEFAULT_MAX), "a higher score violates"),
                     new PluginInfo.Parameter("margin", "a number", String.valueOf(DEFAULT_MARGIN), "a score this close to max is answered uncertain"),
                     new PluginInfo.Parameter("model", "a model file from polity judge train (relative to the constitution)", "the model shipped with Polity",
