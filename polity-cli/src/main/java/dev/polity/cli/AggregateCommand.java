@@ -30,14 +30,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -106,6 +102,7 @@ public final class AggregateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file.toString(), 0, "no such file");
         }
+        Main.of(spec).doing("aggregating " + file);
         String fmt = format != null ? format.toLowerCase(Locale.ROOT) : detect(file);
         Welfare w = Welfare.byId(welfare);
         if (rule != null && !rule.equals("all")) {
@@ -173,7 +170,7 @@ public final class AggregateCommand implements Callable<Integer> {
                 o.println("report: " + out.resolve("report.html"));
             }
         }
-        return 0;
+        return ExitCode.DONE.code;
     }
 
     private void requireAttributes(List<String> available) {
@@ -218,7 +215,7 @@ public final class AggregateCommand implements Callable<Integer> {
         Fit fit = LuceModel.fit(data, m, alpha);
         if (bootstrap > 0) {
             Bootstrap.Intervals ci;
-            try (ProgressBar pb = progress("bootstrap", bootstrap)) {
+            try (Progress pb = Progress.start(Main.of(spec).progress(), "bootstrap", "samples", bootstrap)) {
                 ci = LuceModel.bootstrap(data, m, alpha, fit, new Bootstrap(bootstrap, seed), pb::stepTo);
             }
             report.model(items, fit, ci, model);
@@ -271,7 +268,7 @@ public final class AggregateCommand implements Callable<Integer> {
         double[][] u = new double[byGroup.size()][];
         double[] sz = new double[byGroup.size()];
         List<String> names = new ArrayList<>(byGroup.keySet());
-        try (ProgressBar pb = progress("group fits", names.size())) {
+        try (Progress pb = Progress.start(Main.of(spec).progress(), "group fits", "groups", names.size())) {
             for (int g = 0; g < names.size(); g++) {
                 Choices d = Choices.of(byGroup.get(names.get(g)));
                 // a group's comparisons rarely connect every item, so its fit always carries a light prior
@@ -299,11 +296,5 @@ public final class AggregateCommand implements Callable<Integer> {
         GroupAnalysis a = GroupAnalysis.of(items, in.groups(), in.utility(), in.observed(), in.sizes(), wt, w);
         report.groups(a);
         return AggregateJson.groups(a, groups, weights);
-    }
-
-    private static ProgressBar progress(String task, long max) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500)
-                .continuousUpdate().build();
     }
 }

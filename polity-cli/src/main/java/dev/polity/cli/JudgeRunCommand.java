@@ -52,6 +52,7 @@ public final class JudgeRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Main.of(spec).doing("judging " + input);
         CsvTable table = CsvTable.read(input);
         int text = table.column(textColumn, "--text-column");
         int prompt = promptColumn == null ? -1 : table.column(promptColumn, "--prompt-column");
@@ -64,7 +65,7 @@ public final class JudgeRunCommand implements Callable<Integer> {
         List<Double> scores = new ArrayList<>();
         List<String> extraHeader = new ArrayList<>();
         List<List<Double>> extra = new ArrayList<>();
-        try (EmbeddingProgress progress = new EmbeddingProgress("judging", answers.size())) {
+        try (EmbeddingProgress progress = new EmbeddingProgress(Main.of(spec).progress(), "judging", answers.size())) {
             if (detector == DetectorKind.refusal) {
                 if (groupScores) {
                     throw new InvalidInputException(null, "--group-scores: only the derogation detector has group heads");
@@ -99,8 +100,8 @@ public final class JudgeRunCommand implements Callable<Integer> {
             }
         }
         write(table, verdicts, scores, extraHeader, extra);
-        spec.commandLine().getOut().println("Judged " + answers.size() + " rows with the " + detector + " detector; wrote " + out);
-        return 0;
+        spec.commandLine().getOut().println("Judged " + Tables.count(answers.size(), "row") + " with the " + detector + " detector; wrote " + out);
+        return ExitCode.DONE.code;
     }
 
     private void write(CsvTable table, List<String> verdicts, List<Double> scores, List<String> extraHeader, List<List<Double>> extra) throws Exception {

@@ -63,13 +63,14 @@ public final class JudgeTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        Main.of(spec).doing("training on " + String.join(", ", inputs.stream().map(Path::toString).toList()));
         if (groups != null && detector != DetectorKind.derogation) {
             throw new InvalidInputException(null, "--groups: only the derogation detector has group heads");
         }
         TrainingData data = TrainingData.read(inputs, new TrainingData.Columns(textColumn, promptColumn, labelColumn, idColumn, groups));
         CachedEmbedder embedder = CachedEmbedder.miniLm();
         JudgeModel model;
-        try (EmbeddingProgress progress = new EmbeddingProgress("embedding", data.rows().size())) {
+        try (EmbeddingProgress progress = new EmbeddingProgress(Main.of(spec).progress(), "embedding", data.rows().size())) {
             model = detector == DetectorKind.refusal
                     ? RefusalTrainer.train(data, embedder, RefusalTrainer.Settings.DEFAULT.withFolds(folds), progress.step())
                     : groups != null ? DerogationGroupTrainer.train(data, embedder, DerogationGroupTrainer.Settings.DEFAULT.withFolds(folds)
@@ -88,6 +89,6 @@ public final class JudgeTrainCommand implements Callable<Integer> {
                     h.weight(), h.penalty(), rho == null ? "" : String.format(Locale.ROOT, ", cross-validated spearman %.3f", rho));
         }
         o.println("Wrote " + out);
-        return 0;
+        return ExitCode.DONE.code;
     }
 }
