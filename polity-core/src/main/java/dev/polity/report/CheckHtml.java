@@ -77,7 +77,7 @@ public final class CheckHtml {
         List<List<String>> table = new ArrayList<>();
         for (GroupAgreement.Row row : g.rows()) {
             table.add(List.of(row.label() + (row.reference() ? " (the reference)" : row.counted() ? "" : " (too few for the bar)"),
-                    String.valueOf(row.texts()), String.valueOf(row.ratings()), fixedOrDash(row.pooled()),
+                    String.valueOf(row.texts()), String.valueOf(row.ratings()), fixedOrDash(row.largestMean()), fixedOrDash(row.pooled()),
                     row.pooledLargest().text() + " (" + row.largest() + ")", fixedOrDash(row.grouped()), row.groupedLargest().text()));
         }
         return "<h3>Whose judgement: per group on held-out texts</h3><p>" + Html.escape(String.format(java.util.Locale.ROOT,
@@ -85,7 +85,7 @@ public final class CheckHtml {
                         + "Beside each group, the same detector against as many raters of the column's largest group on the same texts "
                         + "(%d draws: mean [95%% range]).", g.heldOutTexts(), g.heldOutFold(), GroupAgreement.SPLIT_FOLDS, GroupAgreement.SPLIT_SEED,
                 g.pooledOverall(), g.groupedOverall(), GroupAgreement.DRAWS)) + "</p>"
-                + Html.table(List.of("raters", "texts", "ratings", "pooled vs the group", "pooled vs same-size samples of the largest group",
+                + Html.table(List.of("raters", "texts", "ratings", "largest group's mean vs the group", "pooled vs the group", "pooled vs same-size samples of the largest group",
                         "group-aware (its head) vs the group", "group-aware vs same-size samples"), table)
                 + "<p>" + Html.escape(g.bars()) + "</p>";
     }

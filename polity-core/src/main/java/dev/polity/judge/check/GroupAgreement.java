@@ -49,10 +49,12 @@ public final class GroupAgreement {
     }
 
     /**
-     * One group on the held-out texts: how many texts and ratings, and for each detector its Spearman with the
-     * group's mean rating and its range against same-size samples of the largest group ({@code largest}).
+     * One group on the held-out texts: how many texts and ratings; how well the largest group's own mean rating
+     * follows the group's ({@code largestMean}: what a score that follows the majority perfectly would get); and
+     * for each detector its Spearman with the group's mean rating and its range against same-size samples of the
+     * largest group ({@code largest}).
      */
-    public record Row(String column, String group, int texts, int ratings, String largest, double pooled, Range pooledLargest,
+    public record Row(String column, String group, int texts, int ratings, String largest, double largestMean, double pooled, Range pooledLargest,
                       double grouped, Range groupedLargest) {
         /** Held to the bar: enough held-out ratings, and not the largest group itself (its samples are its own ratings, so it is the reference). */
         public boolean counted() {
@@ -107,12 +109,12 @@ public final class GroupAgreement {
             md.append(String.format(Locale.ROOT, "Held out: %d of %d texts (fold %d of %d over texts, seed %d); trained on the other %d. "
                     + "Spearman with everyone's mean rating: pooled %.3f, group-aware %.3f.%n%n", heldOutTexts, heldOutTexts + trainTexts,
                     heldOutFold, SPLIT_FOLDS, SPLIT_SEED, trainTexts, pooledOverall, groupedOverall));
-            md.append("| raters | texts | ratings | pooled vs the group | pooled vs same-size samples of the largest group | "
-                    + "group-aware (its head) vs the group | group-aware vs same-size samples (largest group's head) |\n|---|---|---|---|---|---|---|\n");
+            md.append("| raters | texts | ratings | largest group's mean vs the group | pooled vs the group | pooled vs same-size samples of the largest group | "
+                    + "group-aware (its head) vs the group | group-aware vs same-size samples (largest group's head) |\n|---|---|---|---|---|---|---|---|\n");
             for (Row r : rows) {
                 String note = r.reference() ? " (the reference)" : r.counted() ? "" : " (too few for the bar)";
-                md.append(String.format(Locale.ROOT, "| %s%s | %d | %d | %s | %s (%s) | %s | %s |%n", r.label(), note,
-                        r.texts(), r.ratings(), number(r.pooled()), r.pooledLargest().text(), r.largest(), number(r.grouped()), r.groupedLargest().text()));
+                md.append(String.format(Locale.ROOT, "| %s%s | %d | %d | %s | %s | %s (%s) | %s | %s |%n", r.label(), note,
+                        r.texts(), r.ratings(), number(r.largestMean()), number(r.pooled()), r.pooledLargest().text(), r.largest(), number(r.grouped()), r.groupedLargest().text()));
             }
             md.append('\n').append(bars()).append('\n');
             return md.toString();
@@ -229,7 +231,12 @@ public final class GroupAgreement {
                     ratings += l.size();
                 }
                 String stream = column + "/" + g.getKey();
-                rows.add(new Row(column, g.getKey(), texts, ratings, largest,
+                double[] bigMean = big.stream().mapToDouble(GroupAgreement::mean).toArray();
+                List<List<Double>> ownWhereBig = new ArrayList<>();
+                for (int t = 0; t < own.size(); t++) {
+                    ownWhereBig.add(big.get(t).isEmpty() ? List.of() : own.get(t));
+                }
+                rows.add(new Row(column, g.getKey(), texts, ratings, largest, agreement(ownWhereBig, bigMean),
                         agreement(own, pooledScore), sameSize(own, big, pooledScore, stream),
                         agreement(own, groupedFor), sameSize(own, big, groupedLargest, stream)));
             }
