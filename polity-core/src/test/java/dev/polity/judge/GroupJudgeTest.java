@@ -20,40 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 /** Group-aware derogation judging: planted groups, the welfare rules and the disagreement column on hand-computed cases. */
 class GroupJudgeTest {
     static final List<String> TOPICS = List.of("weather", "football", "pineapple", "music", "travel");
     static final List<String> WORDS = List.of("weather", "football", "pineapple", "music", "travel", "rude", "vile");
-
-    /** One dimension per topic or intensity word: what a text is about and how harsh it is, nothing else. */
-    static final class TopicEmbedder implements TextEmbedder {
-        @Override
-        public String id() {
-            return "topics-test";
-        }
-
-        @Override
-        public int dimension() {
-            return WORDS.size();
-        }
-
-        @Override
-        public List<Embedding> embed(List<String> texts, IntConsumer progress) {
-            List<Embedding> out = new ArrayList<>();
-            for (String t : texts) {
-                float[] v = new float[WORDS.size()];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = t.contains(WORDS.get(i)) ? 1 : 0;
-                }
-                out.add(new Embedding(v, v));
-            }
-            progress.accept(texts.size());
-            return out;
-        }
-    }
 
     /** A text's true 0..1 offensiveness for a group: harshness for everyone, except pineapple, which offends group B only. */
     static double truth(String text, String group) {
@@ -89,7 +61,8 @@ class GroupJudgeTest {
 
     @Test
     void groupHeadsRecoverPlantedViewsAndDisagreementFlagsExactlyThePlantedTopic() {
-        TextEmbedder embedder = new TopicEmbedder();
+        // one axis per topic or intensity word: what a text is about and how harsh it is, nothing else
+        TextEmbedder embedder = new DetectorsTest.KeywordEmbedder(WORDS);
         JudgeModel m = DerogationGroupTrainer.train(planted(150, 3), embedder, DerogationGroupTrainer.Settings.DEFAULT, n -> { });
         assertEquals(List.of("score", "score_group_A", "score_group_B"), m.outputs());
         assertEquals(List.of("A", "B"), m.groupHeads().stream().map(GroupHead::group).toList());
@@ -124,16 +97,16 @@ class GroupJudgeTest {
                 "disagreement on the planted topic " + lowestOnTopic + ", elsewhere at most " + highestElsewhere);
     }
 
-    /** A model whose outputs are its biases: overall 0.39, then groups A 0.2, B 0.7, C 0.4 (trained weights 0.5, 0.3, 0.2). */
+    /** A model whose outputs are its biases whatever the text (read with an embedder of no words): overall 0.39, then groups A 0.2, B 0.7, C 0.4 (trained weights 0.5, 0.3, 0.2). */
     static JudgeModel fixed() {
-        int d = FeatureSpace.DEROGATION_V1.vector(new Embedding(new float[2], new float[2]), "x").length;
+        int d = FeatureSpace.DEROGATION_V1.vector(new Embedding(new float[0], new float[0]), "x").length;
         double[] zero = new double[d];
         double[] one = new double[d];
         java.util.Arrays.fill(one, 1);
         List<GroupHead> heads = List.of(new GroupHead("race", "A", 50, 40, 0.5, 1, Map.of()), new GroupHead("race", "B", 30, 20, 0.3, 1, Map.of()),
                 new GroupHead("race", "C", 20, 20, 0.2, 1, Map.of()), new GroupHead("age", "old", 60, 50, 0.6, 1, Map.of()),
                 new GroupHead("age", "young", 40, 40, 0.4, 1, Map.of()));
-        return new JudgeModel(JudgeModel.FORMAT, JudgeModel.VERSION, DerogationDetector.NAME, "ridge", "fixed-test", FeatureSpace.DEROGATION_V1.wireName(),
+        return new JudgeModel(JudgeModel.FORMAT, JudgeModel.VERSION, DerogationDetector.NAME, "ridge", "keywords-test", FeatureSpace.DEROGATION_V1.wireName(),
                 List.of("score", "score_race_A", "score_race_B", "score_race_C", "score_age_old", "score_age_young"), zero, one,
                 new double[][] {zero, zero, zero, zero, zero, zero}, new double[] {0.39, 0.2, 0.7, 0.4, 0.5, 0.55},
                 new Provenance("test", List.of(), "", 0, Map.of(), Map.of()), heads);
@@ -166,7 +139,7 @@ class GroupJudgeTest {
 
     @Test
     void aVerdictNamesTheGroupsWhoseHeadWouldDecideOtherwise() {
-        DerogationDetector d = new DerogationDetector(fixed(), new FixedEmbedder());
+        DerogationDetector d = new DerogationDetector(fixed(), new DetectorsTest.KeywordEmbedder(List.of()));
         Verdict sensitive = d.judge(new Answer("", "some text"), null, new Check("derogation", Map.of("welfare", "most_sensitive")));
         assertEquals(Outcome.VIOLATES, sensitive.outcome());
         // max 0.5, margin 0.1: A 0.2 complies, C 0.4 is within the margin
@@ -200,24 +173,6 @@ class GroupJudgeTest {
         assertTrue(e.getMessage().contains("'Z' has no ratings"), e.getMessage());
         e = assertThrows(InvalidInputException.class, () -> score(Map.of("welfare", "mean", "group_weights", Map.of("A", 1, "B", 1))));
         assertEquals("group_weights: no weight for group 'C'; groups are [A, B, C]", e.getMessage());
-    }
-
-    /** Any text to the zero vector: the fixed model's outputs are its biases. */
-    static final class FixedEmbedder implements TextEmbedder {
-        @Override
-        public String id() {
-            return "fixed-test";
-        }
-
-        @Override
-        public int dimension() {
-            return 2;
-        }
-
-        @Override
-        public List<Embedding> embed(List<String> texts, IntConsumer progress) {
-            return texts.stream().map(t -> new Embedding(new float[2], new float[2])).toList();
-        }
     }
 
     @Test

@@ -12,7 +12,6 @@ import dev.polity.judge.learn.LexicalFeatures;
 import dev.polity.judge.learn.Provenance;
 import dev.polity.judge.learn.Standardizer;
 import dev.polity.judge.learn.Versions;
-import dev.polity.stats.RankCorrelation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -225,16 +224,6 @@ public final class DerogationGroupTrainer {
                 pairs.add(new double[] {Math.max(0, Math.min(1, predicted[t])), h.mean(t)});
             }
         }
-        double[] p = pairs.stream().mapToDouble(v -> v[0]).toArray();
-        double[] y = pairs.stream().mapToDouble(v -> v[1]).toArray();
-        double mae = 0;
-        for (int i = 0; i < p.length; i++) {
-            mae += Math.abs(p[i] - y[i]);
-        }
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("spearman", RankCorrelation.spearman(p, y));
-        m.put("pearson", RankCorrelation.pearson(p, y));
-        m.put("mean_absolute_error", p.length == 0 ? Double.NaN : mae / p.length);
-        return m;
+        return DerogationTrainer.metrics(pairs.stream().mapToDouble(v -> v[0]).toArray(), pairs.stream().mapToDouble(v -> v[1]).toArray());
     }
 }

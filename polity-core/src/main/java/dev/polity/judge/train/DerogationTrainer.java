@@ -148,7 +148,11 @@ public final class DerogationTrainer {
     }
 
     static Map<String, Double> crossValidate(double[][] x, double[] y, Settings s) {
-        double[] p = outOfFold(x, y, s);
+        return metrics(outOfFold(x, y, s), y);
+    }
+
+    /** Spearman, Pearson and mean absolute error of predictions {@code p} against labels {@code y} (NaN when there are none). */
+    static Map<String, Double> metrics(double[] p, double[] y) {
         double mae = 0;
         for (int i = 0; i < y.length; i++) {
             mae += Math.abs(p[i] - y[i]);
@@ -156,7 +160,7 @@ public final class DerogationTrainer {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("spearman", RankCorrelation.spearman(p, y));
         m.put("pearson", RankCorrelation.pearson(p, y));
-        m.put("mean_absolute_error", mae / y.length);
+        m.put("mean_absolute_error", y.length == 0 ? Double.NaN : mae / y.length);
         return m;
     }
 }
