@@ -78,13 +78,18 @@ public final class MiniLmEmbedder implements TextEmbedder {
             List<List<String>> chunked = new ArrayList<>();
             List<TextSegment> segments = new ArrayList<>();
             for (String t : batch) {
-                List<String> chunks = chunks(t);
+                List<String> chunks = t.isBlank() ? List.of() : chunks(t);
                 chunked.add(chunks);
                 chunks.forEach(c -> segments.add(TextSegment.from(c)));
             }
-            List<dev.langchain4j.data.embedding.Embedding> vectors = model.embedAll(segments).content();
+            List<dev.langchain4j.data.embedding.Embedding> vectors = segments.isEmpty() ? List.of() : model.embedAll(segments).content();
             int k = 0;
             for (List<String> chunks : chunked) {
+                if (chunks.isEmpty()) {
+                    // nothing said has no direction (the model refuses a blank segment): zero vectors, cosine 0 with anything
+                    out.add(new Embedding(new float[dimension()], new float[dimension()]));
+                    continue;
+                }
                 float[] head = vectors.get(k).vector();
                 float[] mean = new float[head.length];
                 for (String c : chunks) {
