@@ -5,7 +5,9 @@ import dev.polity.judge.PiiKind;
 import dev.polity.judge.PiiScanner;
 import dev.polity.judge.RefusalClass;
 import dev.polity.judge.RefusalDetector;
+import dev.polity.judge.embed.CachedEmbedder;
 import dev.polity.judge.embed.Embedding;
+import dev.polity.judge.embed.MiniLmEmbedder;
 import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.judge.learn.JudgeModel;
 import dev.polity.judge.learn.LexicalFeatures;
@@ -55,6 +57,8 @@ public final class RewardFeatures {
     }
 
     private final TextEmbedder embedder;
+    /** The embedder the detectors' models read: the reward's own when it is theirs, else theirs (MiniLM), so the embedder stays pluggable. */
+    private final TextEmbedder detectorEmbedder;
     private final JudgeModel refusal;
     private final JudgeModel derogation;
 
@@ -65,6 +69,7 @@ public final class RewardFeatures {
 
     RewardFeatures(TextEmbedder embedder, JudgeModel refusal, JudgeModel derogation) {
         this.embedder = embedder;
+        this.detectorEmbedder = embedder.id().equals(refusal.embedder()) ? embedder : new CachedEmbedder(MiniLmEmbedder.shared());
         this.refusal = refusal;
         this.derogation = derogation;
     }
@@ -111,17 +116,19 @@ public final class RewardFeatures {
             request[i] = k;
         }
         List<Embedding> e = embedder.embed(texts, progress);
+        List<Embedding> d = detectorEmbedder == embedder ? e : detectorEmbedder.embed(answers, n -> { });
         double[][] out = new double[answers.size()][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = vector(answers.get(i), e.get(i), e.get(request[i]));
+            out[i] = vector(answers.get(i), e.get(i), e.get(request[i]), d.get(i));
         }
         return out;
     }
 
-    double[] vector(String answer, Embedding a, Embedding request) {
+    /** @param forDetectors the answer as the detectors' models read it */
+    double[] vector(String answer, Embedding a, Embedding request, Embedding forDetectors) {
         double[] refusalCues = LexicalFeatures.refusal(answer);
         double[] derogationCues = LexicalFeatures.derogation(answer);
-        double[] p = refusal.predict(a, answer);
+        double[] p = refusal.predict(forDetectors, answer);
         float[] mean = a.mean();
         double[] x = new double[NAMED.size() + mean.length];
         int k = 0;
@@ -135,7 +142,7 @@ public final class RewardFeatures {
         for (double v : p) {
             x[k++] = v;
         }
-        x[k++] = derogation.predict(a, answer)[0];
+        x[k++] = derogation.predict(forDetectors, answer)[0];
         x[k++] = Math.log1p(PiiScanner.find(answer, EnumSet.allOf(PiiKind.class)).size());
         x[k++] = Embedding.cosine(a.head(), request.head());
         x[k++] = Embedding.cosine(a.mean(), request.mean());

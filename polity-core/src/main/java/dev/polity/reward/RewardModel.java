@@ -61,7 +61,7 @@ public record RewardModel(String format, int version, String embedder, String fe
     }
 
     public RewardModel {
-        featureNames = List.copyOf(featureNames);
+        featureNames = featureNames == null ? List.of() : List.copyOf(featureNames);
         heads = heads == null ? List.of() : List.copyOf(heads);
     }
 

@@ -212,6 +212,7 @@ public final class RewardTrainer {
             }
             Map<String, Double> m = new TreeMap<>();
             m.put("accuracy", accuracy(sel.outOfFold()[g], group, g));
+            m.put("log_loss", sel.loss()[Arrays.binarySearch(mu, sel.penalties()[g])][g]);
             heads.add(new RewardModel.Head(s.groups(), groupNames.get(g), count, (double) count / n, sel.penalties()[g] / lambda, f.heads()[g], m));
         }
         return new Fitted(st, f.shared(), heads, lambda, cv);
