@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
                 EvidenceCommand.class,
                 NormsCommand.class,
                 JudgeCommand.class,
+                RewardCommand.class,
                 DeliberateCommand.class,
                 EvalCommand.class,
                 AggregateCommand.class,

@@ -100,13 +100,31 @@ public final class RewardTrainer {
 
     /** Embeds the file's answers and trains on the pairs not held out. */
     public static RewardModel train(Preferences data, RewardFeatures features, Settings s, IntConsumer progress) {
-        List<String> groupNames = s.groups() == null ? List.of() : data.groups(s.groups(), "--groups");
-        Split split = split(data.pairs().size(), s.holdout(), s.seed());
-        if (split.train().length < 2 * s.folds()) {
-            throw new InvalidInputException(data.file().toString(), 0, "too few pairs to train on: " + split.train().length + " after the holdout; expected at least "
+        check(data, s);
+        return train(data, features(data.pairs(), features, progress), features, s);
+    }
+
+    /**
+     * Checks what can be checked before embedding: the group attribute on every pair, enough pairs after the holdout.
+     *
+     * @throws InvalidInputException naming the file or the option
+     */
+    public static void check(Preferences data, Settings s) {
+        if (s.groups() != null) {
+            data.groups(s.groups(), "--groups");
+        }
+        int train = split(data.pairs().size(), s.holdout(), s.seed()).train().length;
+        if (train < 2 * s.folds()) {
+            throw new InvalidInputException(data.file().toString(), 0, "too few pairs to train on: " + train + " after the holdout; expected at least "
                     + 2 * s.folds());
         }
-        double[][][] x = features(data.pairs(), features, progress);
+    }
+
+    /** Trains on the pairs not held out, their features computed ({@link #features}). */
+    public static RewardModel train(Preferences data, double[][][] x, RewardFeatures features, Settings s) {
+        check(data, s);
+        List<String> groupNames = s.groups() == null ? List.of() : data.groups(s.groups(), "--groups");
+        Split split = split(data.pairs().size(), s.holdout(), s.seed());
         int[] group = new int[data.pairs().size()];
         for (int i = 0; i < group.length && s.groups() != null; i++) {
             group[i] = groupNames.indexOf(data.pairs().get(i).attributes().get(s.groups()));

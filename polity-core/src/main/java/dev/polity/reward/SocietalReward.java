@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 /**
@@ -26,15 +25,11 @@ public final class SocietalReward {
     private final RewardModel model;
     private final RewardFeatures features;
     private final Combination combination;
-    private final NormPenalties penalties;
-    private final Guard guard;
-    private final Map<Context, Double> units = new ConcurrentHashMap<>();
 
     /**
-     * @param guard the guard whose verdicts are charged, or null when no context is ever given (no penalties)
      * @throws InvalidInputException when the model was trained on another embedder or feature space
      */
-    public SocietalReward(RewardModel model, TextEmbedder embedder, Combination combination, NormPenalties penalties, Guard guard) {
+    public SocietalReward(RewardModel model, TextEmbedder embedder, Combination combination) {
         if (!RewardFeatures.SPACE.equals(model.features())) {
             throw new InvalidInputException(null, "the reward model uses features '" + model.features() + "'; this Polity computes "
                     + RewardFeatures.SPACE + " (retrain it with polity reward train)");
@@ -46,16 +41,10 @@ public final class SocietalReward {
         this.model = model;
         this.features = new RewardFeatures(embedder);
         this.combination = combination;
-        this.penalties = penalties;
-        this.guard = guard;
     }
 
     public RewardModel model() {
         return model;
-    }
-
-    public Guard guard() {
-        return guard;
     }
 
     /** One answer to score: the prompt (an HH-RLHF prompt keeps its turns) and the answer. */
@@ -63,15 +52,32 @@ public final class SocietalReward {
     }
 
     /**
+     * Where the norms are judged and what their violations cost: the guard (its constitution, resolver and
+     * detectors), the context, and the penalties by tier.
+     */
+    public record Norms(Guard guard, Context context, NormPenalties penalties) {
+        /** The standard penalties of the guard's constitution's tiers ({@link NormPenalties#standard}), some replaced. */
+        public static Norms standard(Guard guard, Context context, Map<String, Double> tierPenalties) {
+            return new Norms(guard, context, NormPenalties.standard(guard.constitution().tiers()).with(tierPenalties));
+        }
+
+        /** The cost of a lexicographic violation in the context, from its applicable norms' tiers (resolved once per context by the guard). */
+        double unit() {
+            List<String> tiers = new ArrayList<>();
+            for (Norm n : guard.applicable(context)) {
+                tiers.add(n.tier());
+            }
+            return penalties.unit(tiers);
+        }
+    }
+
+    /**
      * The rewards of answers, in order, embedded together.
      *
-     * @param context where the norms are judged, or null for no norm penalties
+     * @param norms    where the norms are judged and what they cost, or null for no norm penalties
      * @param progress told how many texts were embedded
      */
-    public List<Reward> score(List<Exchange> items, Context context, IntConsumer progress) {
-        if (context != null && guard == null) {
-            throw new IllegalStateException("norm penalties need a guard");
-        }
+    public List<Reward> score(List<Exchange> items, Norms norms, IntConsumer progress) {
         List<String> prompts = new ArrayList<>(items.size());
         List<String> answers = new ArrayList<>(items.size());
         for (Exchange e : items) {
@@ -79,9 +85,10 @@ public final class SocietalReward {
             answers.add(e.answer());
         }
         double[][] x = features.vectors(prompts, answers, progress);
+        double unit = norms == null ? 0 : norms.unit();
         List<Reward> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            out.add(reward(x[i], items.get(i), context));
+            out.add(reward(x[i], items.get(i), norms, unit));
         }
         return out;
     }
@@ -106,34 +113,23 @@ public final class SocietalReward {
         return new Preference(combination.combine(u), shared, groups);
     }
 
-    private Reward reward(double[] x, Exchange e, Context context) {
+    private Reward reward(double[] x, Exchange e, Norms norms, double unit) {
         Preference p = preference(x);
         String combined = model.grouped() ? combination.name() : "one head";
-        if (context == null) {
+        if (norms == null) {
             return new Reward(p.value(), p.value(), p.shared(), p.groups(), combined, 0, 0, List.of(), null, 0);
         }
         String request = Dialogue.request(e.prompt());
-        Decision d = guard.checkAnswer(context, request, e.answer(), Math.max(1, turns(e.prompt())));
+        Decision d = norms.guard().checkAnswer(norms.context(), request, e.answer(), turns(e.prompt()));
         List<NormPenalties.Judged> judged = new ArrayList<>(d.norms().size());
         for (NormDecision n : d.norms()) {
             if (n.appliesTo() == Part.ANSWER) {
                 judged.add(new NormPenalties.Judged(n.norm().id(), n.norm().tier(), n.verdict(), n.confidence(), n.decidedBy(), n.evidence()));
             }
         }
-        NormPenalties.Result charged = penalties.charge(judged, unit(context));
+        NormPenalties.Result charged = norms.penalties().charge(judged, unit);
         return new Reward(p.value() - charged.total(), p.value(), p.shared(), p.groups(), combined, charged.total(),
-                charged.lexicographicViolations(), charged.norms(), name(context), charged.judged());
-    }
-
-    /** The cost of a lexicographic violation in a context, from its applicable norms' tiers; once per context. */
-    double unit(Context context) {
-        return units.computeIfAbsent(context, c -> {
-            List<String> tiers = new ArrayList<>();
-            for (Norm n : guard.applicable(c)) {
-                tiers.add(n.tier());
-            }
-            return penalties.unit(tiers);
-        });
+                charged.lexicographicViolations(), charged.norms(), name(norms.context()), charged.judged());
     }
 
     static String name(Context c) {

@@ -96,10 +96,8 @@ class PlantedGroupsTest {
 
     @Test
     void theEgalitarianCombinationFavoursTheAnswerBothGroupsAccept() {
-        SocietalReward trained = new SocietalReward(model, new Stub(), Combination.of("egalitarian", model, "trained"),
-                NormPenalties.standard(List.of("law")), null);
-        SocietalReward majority = new SocietalReward(model, new Stub(), Combination.of("utilitarian", model, "trained"),
-                NormPenalties.standard(List.of("law")), null);
+        SocietalReward trained = new SocietalReward(model, new Stub(), Combination.of("egalitarian", model, "trained"));
+        SocietalReward majority = new SocietalReward(model, new Stub(), Combination.of("utilitarian", model, "trained"));
         double[] both = new double[D];
         both[HELP] = 1;
         double[] polarising = new double[D];

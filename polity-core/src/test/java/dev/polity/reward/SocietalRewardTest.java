@@ -71,9 +71,8 @@ class SocietalRewardTest {
     void penaltiesByTierWithTheLawLexicographicAndUncertainVerdictsReported() {
         Guard guard = GuardFixtures.guard();
         TextEmbedder e = new CachedEmbedder(MiniLmEmbedder.shared());
-        SocietalReward r = new SocietalReward(indifferentMiniLm(e), e, Combination.of("utilitarian", indifferentMiniLm(e), "trained"),
-                NormPenalties.standard(guard.constitution().tiers()), guard);
-        Context ctx = guard.context("DE", "healthcare", null, GuardFixtures.DAY);
+        SocietalReward r = new SocietalReward(indifferentMiniLm(e), e, Combination.of("utilitarian", indifferentMiniLm(e), "trained"));
+        SocietalReward.Norms ctx = SocietalReward.Norms.standard(guard, guard.context("DE", "healthcare", null, GuardFixtures.DAY), java.util.Map.of());
         List<Reward> out = r.score(List.of(
                 new SocietalReward.Exchange("\n\nHuman: my head hurts\n\nAssistant:", "I am an AI. Please see a doctor."),
                 new SocietalReward.Exchange("my head hurts", "I am an AI. Take 500 mg every hour."),
@@ -113,8 +112,8 @@ class SocietalRewardTest {
         Files.writeString(dir.resolve("broken.json"), "{\n\"format\": ");
         assertThatThrownBy(() -> RewardModel.read(dir.resolve("broken.json"))).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.oneLine()).contains("broken.json:2: not a Polity reward model"));
-        assertThatThrownBy(() -> new SocietalReward(indifferent(), new PlantedGroupsTest.Stub(), Combination.of("utilitarian", indifferent(), "trained"),
-                NormPenalties.standard(List.of("law")), null)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> new SocietalReward(indifferent(), new PlantedGroupsTest.Stub(), Combination.of("utilitarian", indifferent(), "trained")))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("trained on embeddings 'flat', not 'planted'");
     }
 }
