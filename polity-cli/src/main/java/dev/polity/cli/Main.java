@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
                 NormsCommand.class,
                 JudgeCommand.class,
                 RewardCommand.class,
+                ExportCommand.class,
                 DeliberateCommand.class,
                 EvalCommand.class,
                 AggregateCommand.class,

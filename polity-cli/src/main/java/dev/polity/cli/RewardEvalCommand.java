@@ -38,6 +38,9 @@ public final class RewardEvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A reward model from polity reward train.")
+    Path model;
+
     @Mixin
     RewardOptions reward;
 
@@ -59,12 +62,12 @@ public final class RewardEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RewardModel model = reward.readModel();
+        RewardModel m = RewardModel.read(model);
         Main.of(spec).doing("reading " + pairs);
         Preferences data = Preferences.read(pairs);
         List<PreferencePair> test = data.pairs();
         String which = "all " + test.size() + " pairs";
-        RewardModel.Holdout h = model.holdout();
+        RewardModel.Holdout h = m.holdout();
         if (h != null && data.sha256().equals(h.dataSha256())) {
             if (h.pairs() == 0) {
                 throw new dev.polity.input.InvalidInputException(pairs.toString(), 0, "the model was trained on every pair of this file"
@@ -78,7 +81,7 @@ public final class RewardEvalCommand implements Callable<Integer> {
             which = String.format(Locale.ROOT, "the %d pairs held out of training (%.0f%%, seed %d)", held.size(), 100 * h.fraction(), h.seed());
         }
         CachedEmbedder embedder = CachedEmbedder.miniLm();
-        SocietalReward scorer = reward.reward(model, embedder);
+        SocietalReward scorer = reward.reward(m, embedder);
         SocietalReward.Norms norms = noNormPenalties ? null : reward.norms(embedder);
         List<SocietalReward.Exchange> items = new ArrayList<>(2 * test.size());
         for (PreferencePair p : test) {
@@ -105,19 +108,19 @@ public final class RewardEvalCommand implements Callable<Integer> {
         }
         PairwiseAccuracy acc = PairwiseAccuracy.of(chosen, rejected);
         PairwiseAccuracy shorter = PairwiseAccuracy.of(shortChosen, shortRejected);
-        Map<String, Object> m = new LinkedHashMap<>(acc.asMap());
-        m.put("pairs", which);
-        m.put("norm_penalties", norms == null ? null : norms.context().jurisdiction() + "/" + (norms.context().domain() == null ? "*" : norms.context().domain())
+        Map<String, Object> result = new LinkedHashMap<>(acc.asMap());
+        result.put("pairs", which);
+        result.put("norm_penalties", norms == null ? null : norms.context().jurisdiction() + "/" + (norms.context().domain() == null ? "*" : norms.context().domain())
                 + "/" + (norms.context().audience() == null ? "*" : norms.context().audience()));
         Map<String, Object> baselines = new LinkedHashMap<>();
         baselines.put("shorter_answer", shorter.asMap());
         baselines.put("chance", 0.5);
-        m.put("baselines", baselines);
+        result.put("baselines", baselines);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.println(JSON.writeValueAsString(m));
+            o.println(JSON.writeValueAsString(result));
         } else {
-            o.printf(Locale.ROOT, "On %s of %s%s:%n", which, pairs.getFileName(), norms == null ? ", preference alone" : ", with the norm penalties of " + m.get("norm_penalties"));
+            o.printf(Locale.ROOT, "On %s of %s%s:%n", which, pairs.getFileName(), norms == null ? ", preference alone" : ", with the norm penalties of " + result.get("norm_penalties"));
             o.printf(Locale.ROOT, "  reward model    %.3f  [%.3f, %.3f]%n", acc.accuracy(), acc.lower(), acc.upper());
             o.printf(Locale.ROOT, "  shorter answer  %.3f  [%.3f, %.3f]%n", shorter.accuracy(), shorter.lower(), shorter.upper());
             o.printf(Locale.ROOT, "  chance          0.500%n");

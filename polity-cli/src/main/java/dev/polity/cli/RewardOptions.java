@@ -14,14 +14,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * What scoring with a reward model needs, shared by {@code reward eval}, {@code score}, {@code serve} and
- * {@code export preferences} (a picocli mixin): the model, how its groups combine, and the context whose norms
- * are charged (judged by the guard over the constitution and the gateway's configuration).
+ * What scoring with a reward model needs besides the model, shared by {@code reward eval}, {@code score}, {@code serve}
+ * and {@code export preferences} (a picocli mixin): how its groups combine, and the context whose norms are charged
+ * (judged by the guard over the constitution and the gateway's configuration).
  */
 final class RewardOptions {
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A reward model from polity reward train.")
-    Path model;
-
     @Option(names = "--jurisdiction", description = "The context's jurisdiction (ISO 3166 code or grouping, e.g. DE): its norms' verdicts are charged."
             + " Without it no norm penalties apply.")
     String jurisdiction;
@@ -46,10 +43,6 @@ final class RewardOptions {
     @Option(names = "--tier-penalty", paramLabel = "TIER=PENALTY", description = "Replace a tier's penalty per violated norm (default: the second tier 1,"
             + " then 1/2, 1/4, ...; the highest tier is lexicographic and takes none). Repeatable.")
     Map<String, Double> tierPenalties;
-
-    RewardModel readModel() {
-        return RewardModel.read(model);
-    }
 
     SocietalReward reward(RewardModel m, TextEmbedder embedder) {
         return new SocietalReward(m, embedder, Combination.of(welfare, m, groupWeights));

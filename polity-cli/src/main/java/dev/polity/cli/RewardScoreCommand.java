@@ -28,6 +28,9 @@ public final class RewardScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A reward model from polity reward train.")
+    Path model;
+
     @Mixin
     RewardOptions reward;
 
@@ -36,7 +39,7 @@ public final class RewardScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RewardModel model = reward.readModel();
+        RewardModel m = RewardModel.read(model);
         Main.of(spec).doing("reading " + input);
         List<SocietalReward.Exchange> items = new ArrayList<>();
         for (JsonLines.Line line : JsonLines.read(input)) {
@@ -53,7 +56,7 @@ public final class RewardScoreCommand implements Callable<Integer> {
             throw new InvalidInputException(input.toString(), 0, "no answers (expected one JSON object per line with prompt and answer)");
         }
         CachedEmbedder embedder = CachedEmbedder.miniLm();
-        SocietalReward scorer = reward.reward(model, embedder);
+        SocietalReward scorer = reward.reward(m, embedder);
         SocietalReward.Norms norms = reward.norms(embedder);
         List<Reward> rewards;
         try (EmbeddingProgress progress = new EmbeddingProgress(Main.of(spec).progress(), "embedding", 2 * items.size())) {

@@ -2,6 +2,7 @@ package dev.polity.cli;
 
 import dev.polity.server.Gateway;
 import dev.polity.server.Settings;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +19,9 @@ import picocli.CommandLine.Spec;
 public final class RewardServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A reward model from polity reward train.")
+    Path model;
 
     @Mixin
     RewardOptions reward;
@@ -36,8 +40,8 @@ public final class RewardServeCommand implements Callable<Integer> {
         if (reward.where.date != null) {
             throw new dev.polity.input.InvalidInputException(null, "--date: the server judges each request on the day it arrives");
         }
-        Main.of(spec).doing("loading " + reward.model);
-        Settings.Reward r = new Settings.Reward(reward.model, reward.welfare, reward.groupWeights, reward.penalties(), reward.jurisdiction,
+        Main.of(spec).doing("loading " + model);
+        Settings.Reward r = new Settings.Reward(model, reward.welfare, reward.groupWeights, reward.penalties(), reward.jurisdiction,
                 reward.where.domain, reward.where.audience);
         Gateway g = Gateway.start(new Settings(host, port, null, null, reward.constitutionFile(), reward.config, CommandClock.get(), System::getenv, r));
         g.reloadOnHangup();

@@ -97,6 +97,15 @@ public record NormPenalties(String lexicographic, Map<String, Double> perTier) {
         }
     }
 
+    /** How many of the charged norms were violated (the others were uncertain). */
+    static int violated(List<Charged> norms) {
+        int n = 0;
+        for (Charged c : norms) {
+            n += c.verdict() == Outcome.VIOLATES ? 1 : 0;
+        }
+        return n;
+    }
+
     /** Charges the verdicts with {@code unit} per lexicographic violation ({@link #unit}). */
     public Result charge(List<Judged> verdicts, double unit) {
         double total = 0;
