@@ -117,6 +117,32 @@ class RewardCommandTest {
         assertOneLine(CliRun.of("reward", "eval", "--model", pairs.toString(), "--pairs", pairs.toString()), "pairs.jsonl:1: not a Polity reward model");
     }
 
+    @Test
+    void exportPreferencesWritesTrlLinesAndADataCard() throws Exception {
+        Path out = dir.resolve("prefs.jsonl");
+        CliRun e = CliRun.of("--quiet", "reward", "--help");
+        assertThat(e.exit()).isZero();
+        CliRun x = CliRun.of("--quiet", "export", "preferences", "--pairs", pairs.toString(), "--model", model.toString(), "--out", out.toString(),
+                "--format", "conversational", "--min-margin", "0.01");
+        assertThat(x.exit()).as(x.err()).isZero();
+        assertThat(x.out()).startsWith("Exported ");
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).isNotEmpty();
+        for (String line : lines) {
+            JsonNode n = JSON.readTree(line);
+            assertThat(n.fieldNames()).toIterable().containsExactly("prompt", "chosen", "rejected");
+            assertThat(n.at("/chosen/0/role").asText()).isEqualTo("assistant");
+            assertThat(n.at("/prompt/0/role").asText()).isEqualTo("user");
+        }
+        JsonNode card = JSON.readTree(dir.resolve("prefs.card.json").toFile());
+        assertThat(card.at("/counts/candidates").asInt()).isEqualTo(40);
+        assertThat(card.at("/groups/region/north/pairs").asInt()).isEqualTo(20);
+        assertThat(Files.readString(dir.resolve("prefs.card.md"))).contains("| region | north | 20 |");
+        assertOneLine(CliRun.of("export", "preferences", "--pairs", pairs.toString(), "--out", out.toString()), "--model: needed with --pairs");
+        assertOneLine(CliRun.of("export", "preferences", "--pairs", pairs.toString(), "--model", model.toString(), "--out", out.toString(),
+                "--format", "chat"), "--format: expected plain or conversational, got 'chat'");
+    }
+
     static void assertOneLine(CliRun r, String expected) {
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.INPUT.code);
         assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception").contains(expected);
