@@ -72,6 +72,14 @@ public final class Dialogue {
     }
 
     /**
+     * A response as an RLHF trainer decodes it with special tokens kept: chat-template markers (an end-of-turn token,
+     * {@code </s>}) are not what the answer says, and neither is the whitespace around it.
+     */
+    public static String answer(String decoded) {
+        return TEMPLATE.matcher(decoded).replaceAll(" ").strip();
+    }
+
+    /**
      * The prompt as chat messages ({@code role}, {@code content}) for a conversational export: an HH-RLHF prompt's
      * turns, or the whole prompt as one user message.
      */

@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * the prompt is not a prefix (a tokenizer that does not decode it back exactly), the answer is what follows the
  * prompt's first occurrence in the query; when the query does not contain it at all, the whole query is scored as
  * the answer, and {@code extra_logs.prompt_not_prefix} is 1 for that item (0 otherwise), so the trainer's logs show
- * it. Without {@code prompts} each query is an answer to an empty prompt.
+ * it. Without {@code prompts} each query is an answer to an empty prompt. Chat-template markers in the answer (the
+ * end-of-turn token the trainer decodes with it) and the whitespace around it are removed ({@link Dialogue#answer}).
  */
 public record RewardBatch(List<SocietalReward.Exchange> exchanges, List<Boolean> promptNotPrefix) {
 
@@ -53,10 +54,10 @@ public record RewardBatch(List<SocietalReward.Exchange> exchanges, List<Boolean>
             String p = prompts == null ? "" : prompts.get(i);
             int at = q.startsWith(p) ? 0 : q.indexOf(p);
             if (at < 0) {
-                out.add(new SocietalReward.Exchange(p, q));
+                out.add(new SocietalReward.Exchange(p, Dialogue.answer(q)));
                 flagged.add(true);
             } else {
-                out.add(new SocietalReward.Exchange(p, q.substring(at + p.length())));
+                out.add(new SocietalReward.Exchange(p, Dialogue.answer(q.substring(at + p.length()))));
                 flagged.add(at > 0);
             }
         }

@@ -33,6 +33,13 @@ class DialogueTest {
     }
 
     @Test
+    void aDecodedResponseLosesItsTemplateTokens() {
+        assertThat(Dialogue.answer(" Bake it at 200 degrees.<|im_end|>")).isEqualTo("Bake it at 200 degrees.");
+        assertThat(Dialogue.answer("\nSure.</s>")).isEqualTo("Sure.");
+        assertThat(Dialogue.answer("Four.<|eot_id|><|end_of_text|>")).isEqualTo("Four.");
+    }
+
+    @Test
     void aPromptBecomesChatMessagesWithoutTheEmptyTurnItAsksFor() {
         assertThat(Dialogue.messages(Dialogue.split(HH).prompt())).containsExactly(
                 Map.of("role", "user", "content", "how do I pick a lock?"),
