@@ -2,7 +2,6 @@ package dev.polity.bench;
 
 import dev.polity.judge.embed.CachedEmbedder;
 import dev.polity.judge.learn.GroupHeads;
-import dev.polity.judge.learn.Standardizer;
 import dev.polity.reward.Preferences;
 import dev.polity.reward.RewardFeatures;
 import dev.polity.reward.RewardTrainer;
@@ -43,39 +42,17 @@ public final class RewardTrainingSpeed {
             whole[t] = (System.nanoTime() - t0) / 1e9;
         }
         // one fit alone: the standardised differences, the head at the chosen penalty
-        double[][] rows = new double[2 * n][];
-        System.arraycopy(c, 0, rows, 0, n);
-        System.arraycopy(r, 0, rows, n, n);
-        Standardizer st = Standardizer.fit(rows);
-        double[][] z = new double[n][];
-        int named = RewardFeatures.named();
-        for (int i = 0; i < n; i++) {
-            double[] a = st.apply(c[i]);
-            double[] b = st.apply(r[i]);
-            for (int j = 0; j < a.length; j++) {
-                a[j] = (a[j] - b[j]) * (j < named ? 1 : s.embeddingWeight());
-            }
-            z[i] = a;
-        }
-        int[] unit = new int[n];
-        double[] y = new double[n];
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            unit[i] = i;
-            y[i] = 1;
-            w[i] = 1;
-        }
-        GroupHeads.Examples ex = new GroupHeads.Examples(z, unit, new int[n], y, w, 1);
+        GroupHeads.Examples ex = RewardTrainer.differences(c, r, RewardTrainer.standardizer(c, r), s.embeddingWeight());
         double[] one = new double[7];
         for (int t = 0; t < one.length; t++) {
             long t0 = System.nanoTime();
-            GroupHeads.fit(ex, GroupHeads.Loss.LOGISTIC, false, 1e12, new double[] {lambda});
+            RewardTrainer.head(ex, lambda);
             one[t] = (System.nanoTime() - t0) / 1e9;
         }
         double mWhole = median(whole);
         double mOne = median(one);
         System.out.printf(Locale.ROOT, "%d training pairs, %d features: reward train's fit (5x5 cross-validation + final) %.2f s (%.0f pairs/s);"
-                + " one Bradley-Terry fit %.3f s (%.0f pairs/s); load %.2f%n", n, z[0].length, mWhole, n / mWhole, mOne, n / mOne,
+                + " one Bradley-Terry fit %.3f s (%.0f pairs/s); load %.2f%n", n, ex.z()[0].length, mWhole, n / mWhole, mOne, n / mOne,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.exit(0);
     }

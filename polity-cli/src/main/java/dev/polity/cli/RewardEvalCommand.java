@@ -38,8 +38,8 @@ public final class RewardEvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A reward model from polity reward train.")
-    Path model;
+    @Mixin
+    RewardModelOption model;
 
     @Mixin
     RewardOptions reward;
@@ -62,7 +62,7 @@ public final class RewardEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RewardModel m = RewardModel.read(model);
+        RewardModel m = model.read();
         Main.of(spec).doing("reading " + pairs);
         Preferences data = Preferences.read(pairs);
         List<PreferencePair> test = data.pairs();

@@ -28,8 +28,8 @@ public final class RewardScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A reward model from polity reward train.")
-    Path model;
+    @Mixin
+    RewardModelOption model;
 
     @Mixin
     RewardOptions reward;
@@ -39,7 +39,7 @@ public final class RewardScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RewardModel m = RewardModel.read(model);
+        RewardModel m = model.read();
         Main.of(spec).doing("reading " + input);
         List<SocietalReward.Exchange> items = new ArrayList<>();
         for (JsonLines.Line line : JsonLines.read(input)) {

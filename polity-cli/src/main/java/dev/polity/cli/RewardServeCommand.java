@@ -20,8 +20,8 @@ public final class RewardServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A reward model from polity reward train.")
-    Path model;
+    @Mixin
+    RewardModelOption model;
 
     @Mixin
     RewardOptions reward;
@@ -40,8 +40,8 @@ public final class RewardServeCommand implements Callable<Integer> {
         if (reward.where.date != null) {
             throw new dev.polity.input.InvalidInputException(null, "--date: the server judges each request on the day it arrives");
         }
-        Main.of(spec).doing("loading " + model);
-        Settings.Reward r = new Settings.Reward(model, reward.welfare, reward.groupWeights, reward.penalties(), reward.jurisdiction,
+        Main.of(spec).doing("loading " + model.file);
+        Settings.Reward r = new Settings.Reward(model.file, reward.welfare, reward.groupWeights, reward.penalties(), reward.jurisdiction,
                 reward.where.domain, reward.where.audience);
         Gateway g = Gateway.start(new Settings(host, port, null, null, reward.constitutionFile(), reward.config, CommandClock.get(), System::getenv, r));
         g.reloadOnHangup();

@@ -1,6 +1,7 @@
 package dev.polity.reward;
 
 import dev.polity.input.InvalidInputException;
+import dev.polity.judge.learn.Folds;
 import dev.polity.judge.learn.GroupHeads;
 import dev.polity.judge.learn.Provenance;
 import dev.polity.judge.learn.Standardizer;
@@ -10,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
@@ -63,17 +63,7 @@ public final class RewardTrainer {
     }
 
     public static Split split(int n, double fraction, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Random r = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Folds.shuffled(n, seed);
         int test = (int) Math.round(n * fraction);
         int[] tr = Arrays.copyOfRange(order, 0, n - test);
         int[] te = Arrays.copyOfRange(order, n - test, n);
@@ -176,41 +166,19 @@ public final class RewardTrainer {
      */
     public static Fitted fit(double[][] chosen, double[][] rejected, int[] group, List<String> groupNames, Settings s) {
         int n = chosen.length;
-        double[][] rows = new double[2 * n][];
-        System.arraycopy(chosen, 0, rows, 0, n);
-        System.arraycopy(rejected, 0, rows, n, n);
-        Standardizer st = Standardizer.fit(rows);
-        int named = RewardFeatures.named();
-        double[][] z = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double[] a = st.apply(chosen[i]);
-            double[] b = st.apply(rejected[i]);
-            for (int j = 0; j < a.length; j++) {
-                a[j] = (a[j] - b[j]) * (j < named ? 1 : s.embeddingWeight());
-            }
-            z[i] = a;
-        }
-        int[] unit = new int[n];
-        double[] y = new double[n];
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            unit[i] = i;
-            y[i] = 1;
-            w[i] = 1;
-        }
+        Standardizer st = standardizer(chosen, rejected);
+        GroupHeads.Examples everyone = differences(chosen, rejected, st, s.embeddingWeight());
         // Everyone: a one-group fit whose shared part is held at zero, so the head alone carries the penalty tried.
-        GroupHeads.Examples everyone = new GroupHeads.Examples(z, unit, new int[n], y, w, 1);
         GroupHeads.Selection pooled = GroupHeads.choose(everyone, GroupHeads.Loss.LOGISTIC, false, HELD, s.grid(), 0, s.folds(), s.seed());
         double lambda = pooled.penalties()[0];
         Map<String, Double> cv = new TreeMap<>();
         cv.put("accuracy", accuracy(pooled.outOfFold()[0], null, -1));
         cv.put("log_loss", minimum(pooled.loss(), 0));
         if (groupNames.isEmpty()) {
-            double[] shared = GroupHeads.fit(everyone, GroupHeads.Loss.LOGISTIC, false, HELD, new double[] {lambda}).heads()[0];
-            return new Fitted(st, shared, List.of(), lambda, cv);
+            return new Fitted(st, head(everyone, lambda), List.of(), lambda, cv);
         }
         int groups = groupNames.size();
-        GroupHeads.Examples ex = new GroupHeads.Examples(z, unit, group.clone(), y, w, groups);
+        GroupHeads.Examples ex = new GroupHeads.Examples(everyone.z(), everyone.unit(), group.clone(), everyone.y(), everyone.weight(), groups);
         double[] mu = new double[s.headGrid().length];
         for (int m = 0; m < mu.length; m++) {
             mu[m] = s.headGrid()[m] * lambda;
@@ -234,6 +202,44 @@ public final class RewardTrainer {
             heads.add(new RewardModel.Head(s.groups(), groupNames.get(g), count, (double) count / n, sel.penalties()[g] / lambda, f.heads()[g], m));
         }
         return new Fitted(st, f.shared(), heads, lambda, cv);
+    }
+
+    /** The standardisation of the training pairs' answers, chosen and rejected alike. */
+    public static Standardizer standardizer(double[][] chosen, double[][] rejected) {
+        double[][] rows = new double[chosen.length + rejected.length][];
+        System.arraycopy(chosen, 0, rows, 0, chosen.length);
+        System.arraycopy(rejected, 0, rows, chosen.length, rejected.length);
+        return Standardizer.fit(rows);
+    }
+
+    /**
+     * One example per pair for one group: the chosen answer's standardised features minus the rejected one's (the
+     * embedding's coordinates weighted), target 1, weight 1.
+     */
+    public static GroupHeads.Examples differences(double[][] chosen, double[][] rejected, Standardizer st, double embeddingWeight) {
+        int n = chosen.length;
+        int named = RewardFeatures.named();
+        double[][] z = new double[n][];
+        int[] unit = new int[n];
+        double[] y = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] a = st.apply(chosen[i]);
+            double[] b = st.apply(rejected[i]);
+            for (int j = 0; j < a.length; j++) {
+                a[j] = (a[j] - b[j]) * (j < named ? 1 : embeddingWeight);
+            }
+            z[i] = a;
+            unit[i] = i;
+            y[i] = 1;
+            w[i] = 1;
+        }
+        return new GroupHeads.Examples(z, unit, new int[n], y, w, 1);
+    }
+
+    /** One Bradley-Terry head on the differences of one group, at penalty {@code lambda}. */
+    public static double[] head(GroupHeads.Examples everyone, double lambda) {
+        return GroupHeads.fit(everyone, GroupHeads.Loss.LOGISTIC, false, HELD, new double[] {lambda}).heads()[0];
     }
 
     /** The share of pairs whose out-of-fold score difference is positive (a tie counts half), over those of group {@code only} (all when -1). */
