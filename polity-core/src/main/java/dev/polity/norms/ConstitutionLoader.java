@@ -326,10 +326,16 @@ public final class ConstitutionLoader {
                     } else if (tiers.indexOf(t.tier()) >= 0 && tiers.indexOf(n.tier()) > tiers.indexOf(t.tier())) {
                         errors.add(Diagnostic.error(n.location(), "norm " + n.id() + " (tier " + n.tier() + ") cannot override "
                                 + t.id() + " (tier " + t.tier() + "): a lower tier never overrides a higher one"));
-                    } else if (t.overrides().contains(n.id()) && n.id().compareTo(t.id()) < 0) {
-                        errors.add(Diagnostic.error(n.location(), "norms " + n.id() + " and " + t.id() + " override each other"));
                     }
                 }
+            }
+            Map<String, List<String>> edges = new LinkedHashMap<>();
+            for (Norm n : norms) {
+                edges.put(n.id(), n.overrides().stream().filter(t -> byId.containsKey(t) && !t.equals(n.id())).toList());
+            }
+            for (List<String> cycle : Cycles.of(edges)) {
+                errors.add(Diagnostic.error(byId.get(cycle.get(0)).location(), "overrides cycle: " + String.join(" -> ", cycle)
+                        + " (each would set the next aside, so none would apply)"));
             }
         }
 

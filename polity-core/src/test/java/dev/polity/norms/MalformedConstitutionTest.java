@@ -107,6 +107,39 @@ class MalformedConstitutionTest {
         assertThat(e.oneLine()).endsWith("b.yaml:2: expected UTF-8 text, found the byte 0xDF (save the file as UTF-8)");
     }
 
+    /** Issue 10, defect 3: a cycle of three overrides was not detected, and lint called the norms unreachable. */
+    @ParameterizedTest(name = "cycle of {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 5})
+    void defect3OverridesCycleOfAnyLengthIsNamed(int length) throws IOException {
+        StringBuilder yaml = new StringBuilder(HEAD);
+        for (int i = 0; i < length; i++) {
+            yaml.append(GOOD.replace("a.one", "n.n" + i)).append("    overrides: [n.n").append((i + 1) % length).append("]\n");
+        }
+        yaml.append(GOOD.replace("a.one", "n.outside")).append("    overrides: [n.n0]\n");
+        Path file = dir.resolve("cycle.yaml");
+        Files.writeString(file, yaml.toString());
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> ConstitutionLoader.load(file));
+        String path = String.join(" -> ", java.util.stream.IntStream.rangeClosed(0, length).mapToObj(i -> "n.n" + i % length).toList());
+        assertThat(e.errors()).singleElement().satisfies(d -> {
+            assertThat(d.message()).isEqualTo("overrides cycle: " + path + " (each would set the next aside, so none would apply)");
+            assertThat(d.location().line()).isEqualTo(2);
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void groupingCycleIsReportedOnce() throws IOException {
+        Path file = dir.resolve("g.yaml");
+        Files.writeString(file, "groupings:\n  NORTH:\n    members: [SE, SOUTH]\n  SOUTH:\n    members: [IT, WEST]\n"
+                + "  WEST:\n    members: [PT, NORTH]\n" + HEAD + GOOD);
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> ConstitutionLoader.load(file));
+        assertThat(e.errors()).singleElement().satisfies(d -> {
+            assertThat(d.message()).isEqualTo("grouping cycle: NORTH -> SOUTH -> WEST -> NORTH");
+            assertThat(d.location().line()).isEqualTo(2);
+        });
+    }
+
     @org.junit.jupiter.api.Test
     void allErrorsAreReportedAtOnce() throws IOException {
         Path file = dir.resolve("many.yaml");
