@@ -1,5 +1,6 @@
 package dev.polity.cli;
 
+import dev.polity.input.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polity.choice.AggregateJson;
 import dev.polity.choice.BallotCsvReader;
@@ -26,7 +27,6 @@ import dev.polity.report.AggregateHtml;
 import dev.polity.stats.Bootstrap;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -162,8 +162,8 @@ public final class AggregateCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         if (out != null) {
             Files.createDirectories(out);
-            Files.writeString(out.resolve("result.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result), StandardCharsets.UTF_8);
-            Files.writeString(out.resolve("report.html"), report.html(), StandardCharsets.UTF_8);
+            AtomicFile.write(out.resolve("result.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+            AtomicFile.write(out.resolve("report.html"), report.html());
         }
         if (json) {
             o.println(JSON.writeValueAsString(result));

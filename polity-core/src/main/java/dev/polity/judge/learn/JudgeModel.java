@@ -1,5 +1,6 @@
 package dev.polity.judge.learn;
 
+import dev.polity.input.AtomicFile;
 import dev.polity.judge.embed.Embedding;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -47,7 +48,7 @@ public record JudgeModel(String format, int version, String detector, String kin
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        JSON.writeValue(file.toFile(), this);
+        AtomicFile.write(file, out -> JSON.writeValue(out, this));
     }
 
     public static JudgeModel read(Path file) {
