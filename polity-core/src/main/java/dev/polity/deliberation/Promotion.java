@@ -14,7 +14,6 @@ import dev.polity.input.YamlSchema;
 import dev.polity.norms.Constitution;
 import dev.polity.norms.ConstitutionLoader;
 import dev.polity.norms.Lint;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -85,7 +84,7 @@ public final class Promotion {
      */
     public static Map<String, Mapping> mappings(Path file) {
         String name = file.toString();
-        YamlDocument doc = YamlDocument.parse(name, new StringReader(TextFile.read(file, name)));
+        YamlDocument doc = YamlDocument.parse(name, TextFile.read(file, name));
         if (!doc.root().isObject() || doc.root().isEmpty()) {
             throw new InvalidInputException(doc.at(""), "expected statement id -> {kind, topic, jurisdictions, ...}, found "
                     + (doc.root().isObject() ? "no entries" : YamlSchema.describeValue(doc.root())));
@@ -157,7 +156,7 @@ public final class Promotion {
         if (used.isEmpty()) {
             return found;
         }
-        YamlDocument doc = YamlDocument.parse("layer", new StringReader(yaml));
+        YamlDocument doc = YamlDocument.parse("layer", yaml);
         List<Diagnostic> out = new ArrayList<>();
         for (Diagnostic x : found) {
             int line = x.location().line();

@@ -11,7 +11,6 @@ import dev.polity.input.TextFile;
 import dev.polity.input.YamlDocument;
 import dev.polity.input.YamlSchema;
 import dev.polity.store.Provenance;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +59,7 @@ public final class SuiteLoader {
     private static Suite parse(String name, Path file, String yaml, LocalDate evaluationDate) {
         YamlDocument doc;
         try {
-            doc = YamlDocument.parse(name, new StringReader(yaml));
+            doc = YamlDocument.parse(name, yaml);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.errors());
         }

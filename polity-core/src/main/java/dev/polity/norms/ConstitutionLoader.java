@@ -7,7 +7,6 @@ import dev.polity.input.Location;
 import dev.polity.input.TextFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +125,7 @@ public final class ConstitutionLoader {
             sha.update(yaml.getBytes(StandardCharsets.UTF_8));
             YamlDocument doc;
             try {
-                doc = YamlDocument.parse(name, new StringReader(yaml));
+                doc = YamlDocument.parse(name, yaml);
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
                 return;
