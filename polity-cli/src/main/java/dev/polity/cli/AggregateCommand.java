@@ -121,7 +121,7 @@ public final class AggregateCommand implements Callable<Integer> {
                 if (model != null) {
                     result = modelResult(p.items(), choicesOf(p), report);
                 } else {
-                    result = rulesResult(p, null, report);
+                    result = rulesResult(p, null, p.items(), report);
                 }
                 if (!groups.isEmpty()) {
                     if (!fmt.equals("ballots")) {
@@ -144,7 +144,7 @@ public final class AggregateCommand implements Callable<Integer> {
                     model = "bradley-terry";
                     result = modelResult(c.items(), Choices.of(c.counts()), report);
                 } else {
-                    result = rulesResult(null, MajorityMatrix.of(c.counts()), report);
+                    result = rulesResult(null, MajorityMatrix.of(c.counts()), c.items(), report);
                 }
                 if (!groups.isEmpty()) {
                     result.put("groups", groupsJson(c.items(), pairwiseGroups(c), w, report));
@@ -228,11 +228,10 @@ public final class AggregateCommand implements Callable<Integer> {
         return AggregateJson.model(items, fit, model, 0, null, null);
     }
 
-    private Map<String, Object> rulesResult(Profile p, MajorityMatrix given, AggregateHtml report) {
+    /** The rules on ballots ({@code p}) or, for pairwise comparisons, on their majority matrix alone; {@code labels} name the items. */
+    private Map<String, Object> rulesResult(Profile p, MajorityMatrix given, List<Object> labels, AggregateHtml report) {
         MajorityMatrix m = given != null ? given : p.majority();
-        List<Object> items = p != null ? p.items() : null;
         double voters = given != null ? m.largestPairTotal() : p.voters();
-        final List<Object> labels = items;
         String which = rule == null ? "all" : rule;
         List<Rule> rules = which.equals("all") ? Rule.all() : List.of(Rule.byId(which));
         List<RuleResult> done = new ArrayList<>();

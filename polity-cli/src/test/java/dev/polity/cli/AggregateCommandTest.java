@@ -76,6 +76,29 @@ class AggregateCommandTest {
         assertEquals(3, Xhtml.withClass(strengths, "polyline", "ci").size());
     }
 
+    /** Issue 10, defect 5: a rule on pairwise comparisons (documented in docs/CHOICE.md) crashed with a NullPointerException. */
+    @Test
+    void defect5RulesRunOnPairwiseComparisonsWithTheirItemNames() throws Exception {
+        Path f = dir.resolve("p.csv");
+        // b beats a 2:1, b beats c 2:1, a beats c 2:1 (majority counts, no ballots)
+        Files.writeString(f, "winner,loser\nb,a\nb,a\na,b\nb,c\nb,c\nc,b\na,c\na,c\nc,a\n");
+        for (String rule : List.of("schulze", "borda", "copeland", "ranked-pairs", "kemeny", "maximal-lotteries")) {
+            Run r = run("aggregate", f.toString(), "--rule", rule, "--json");
+            assertEquals(0, r.code(), rule + ": " + r.err());
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            assertEquals("[\"b\"]", j.get("winners").toString(), rule);
+            assertEquals("[\"b\",\"a\",\"c\"]", j.get("ranking").toString(), rule);
+        }
+        Run all = run("aggregate", f.toString(), "--rule", "all", "--json");
+        assertEquals(0, all.code(), all.err());
+        JsonNode j = new ObjectMapper().readTree(all.out());
+        assertEquals("b", j.get("condorcet_winner").asText());
+        assertEquals("[\"plurality: needs ranked ballots\",\"irv: needs ranked ballots\"]", j.get("skipped").toString());
+        Run plurality = run("aggregate", f.toString(), "--rule", "plurality");
+        assertEquals(1, plurality.code());
+        assertTrue(plurality.err().startsWith("--rule plurality needs ranked ballots"), plurality.err());
+    }
+
     @Test
     void badInputIsOneLineWithFileAndLine() throws Exception {
         Path f = dir.resolve("bad.soi");
