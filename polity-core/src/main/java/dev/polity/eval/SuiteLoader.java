@@ -4,7 +4,10 @@ import dev.polity.input.InvalidInputException;
 import dev.polity.model.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polity.norms.Constitution;
+import dev.polity.norms.ConstitutionLoader;
 import dev.polity.norms.Context;
+import dev.polity.norms.Jurisdictions;
 import dev.polity.input.Diagnostic;
 import dev.polity.input.Location;
 import dev.polity.input.TextFile;
@@ -26,7 +29,8 @@ import java.util.Map;
  * what a schema cannot say (a case has exactly one of prompt, conversation and template; its contexts
  * exist; template slots and attributes match; probes exist and their parameters are right; dates are
  * calendar dates). Every error is collected and thrown together as a {@link InvalidInputException}.
- * The constitution is not loaded here, only located: the runner loads it. Contexts without a date take the
+ * The constitution is not loaded here, only located: the runner loads it with {@link #constitution(Suite)},
+ * which checks the contexts' jurisdictions against it. Contexts without a date take the
  * evaluation date the caller gives (never the clock read here, so a resumed run sees the dates it started with).
  */
 public final class SuiteLoader {
@@ -48,6 +52,27 @@ public final class SuiteLoader {
     /** Parses YAML text as if it were the file {@code path} (the constitution resolves against its folder). */
     public static Suite fromString(Path path, String yaml, LocalDate evaluationDate) {
         return parse(display(path), path.toAbsolutePath().normalize(), yaml, evaluationDate);
+    }
+
+    /**
+     * The suite's constitution, loaded, with every context's jurisdiction checked against the places it knows
+     * (the one jurisdiction check, {@link Jurisdictions}: ISO 3166, the bundled subdivisions and the
+     * constitution's own groupings and subdivisions). An unknown one is reported at the suite's line.
+     */
+    public static Constitution constitution(Suite suite) {
+        Constitution c = ConstitutionLoader.load(suite.constitution());
+        Jurisdictions places = c.jurisdictions();
+        List<Diagnostic> errors = new ArrayList<>();
+        for (NamedContext nc : suite.contexts().values()) {
+            String code = nc.context().jurisdiction();
+            if (!places.isKnown(code)) {
+                errors.add(Diagnostic.error(nc.location(), "context " + nc.name() + ": " + places.explainUnknown(code)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(sorted(errors));
+        }
+        return c;
     }
 
     private static String display(Path p) {
@@ -98,7 +123,7 @@ public final class SuiteLoader {
                 String p = "/contexts/" + YamlDocument.escape(e.getKey());
                 LocalDate d = c.has("date") ? date(p + "/date", c.get("date").asText()) : defaultDate;
                 contexts.put(e.getKey(), new NamedContext(e.getKey(), new Context(c.get("jurisdiction").asText(),
-                        text(c, "domain"), text(c, "audience"), d == null ? evaluationDate : d)));
+                        text(c, "domain"), text(c, "audience"), d == null ? evaluationDate : d), doc.at(p + "/jurisdiction")));
             }
             List<Case> cases = new ArrayList<>();
             Map<String, Location> seen = new LinkedHashMap<>();
