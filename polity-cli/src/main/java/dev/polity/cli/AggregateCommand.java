@@ -106,6 +106,10 @@ public final class AggregateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file.toString(), 0, "no such file");
         }
+        if (out != null) {
+            AtomicFile.folder(out); // before the work: a file where the folder should be is said at once, by name
+        }
+        OptionValues.atLeast("--bootstrap", bootstrap, 0);
         String fmt = format != null ? format.toLowerCase(Locale.ROOT) : detect(file);
         Welfare w = Welfare.byId(welfare);
         if (rule != null && !rule.equals("all")) {
@@ -161,7 +165,6 @@ public final class AggregateCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         if (out != null) {
-            Files.createDirectories(out);
             AtomicFile.write(out.resolve("result.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
             AtomicFile.write(out.resolve("report.html"), report.html());
         }

@@ -32,7 +32,7 @@ public final class EvalResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (RunStore st = RunStore.open(stored.store, CommandClock.get())) {
+        try (RunStore st = stored.open()) {
             RunSummary summary;
             try (EvalProgress progress = new EvalProgress("resume " + stored.run)) {
                 summary = EvalRun.standard(st, progress).resume(stored.run, stored.suite, models, Path.of(""));

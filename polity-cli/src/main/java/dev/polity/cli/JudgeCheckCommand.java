@@ -4,7 +4,6 @@ import dev.polity.input.AtomicFile;
 import dev.polity.judge.embed.CachedEmbedder;
 import dev.polity.judge.check.DataSets;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +42,7 @@ public final class JudgeCheckCommand implements Callable<Integer> {
             o.println(outcome.terminal());
         }
         if (out != null) {
-            Files.createDirectories(out);
+            AtomicFile.folder(out);
             AtomicFile.write(out.resolve(check.name() + ".md"), "# " + check.title + "\n\n" + outcome.markdown());
             AtomicFile.write(out.resolve(check.name() + ".json"), outcome.jsonText());
             (json ? spec.commandLine().getErr() : o).println("Wrote " + out.resolve(check.name() + ".md") + " and " + out.resolve(check.name() + ".json"));

@@ -10,7 +10,6 @@ import dev.polity.judge.RefusalDetector;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +93,7 @@ public final class JudgeRunCommand implements Callable<Integer> {
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            AtomicFile.folder(parent);
         }
         int verdictColumn = verdictAt;
         int scoreColumn = scoreAt;

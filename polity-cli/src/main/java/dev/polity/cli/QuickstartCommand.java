@@ -87,7 +87,7 @@ public final class QuickstartCommand implements Callable<Integer> {
                 results.add(resolver.applicable(new Context(row[0], row[1], row[2], day)));
             }
         }
-        Files.createDirectories(out);
+        AtomicFile.folder(out);
         o.println(Summary.terminal(c, lint, results));
         o.flush();
         List<QuickstartSection> sections = new ArrayList<>();

@@ -89,6 +89,25 @@ public final class AtomicFile {
         }
     }
 
+    /**
+     * Makes sure {@code dir} is a folder files can be written into, creating it and its parents when missing.
+     *
+     * @throws IOException one line naming the folder when a file stands where it or a parent should be
+     */
+    public static Path folder(Path dir) throws IOException {
+        for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new IOException("cannot write into " + dir + ": " + (p.equals(dir.toAbsolutePath().normalize())
+                        ? "it is a file, not a folder" : p + " is a file, not a folder"));
+            }
+        }
+        try {
+            return Files.createDirectories(dir);
+        } catch (FileSystemException e) {
+            throw new IOException("cannot create the folder " + dir + ": " + reason(e), e);
+        }
+    }
+
     private static void keepPermissions(Path file, Path temporary) throws IOException {
         PosixFileAttributeView old = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (old != null && Files.isRegularFile(file)) {

@@ -130,6 +130,11 @@ public final class ConstitutionLoader {
                 errors.addAll(e.errors());
                 return;
             }
+            if (doc.root().isObject() && doc.root().isEmpty()) {
+                errors.add(Diagnostic.error(includedAt == null ? new Location(name, 0, 0) : includedAt, (includedAt == null ? "" : "included file " + name + ": ")
+                        + "the file is empty; expected a mapping with `norms:` (and optionally name, include, tiers, groupings)"));
+                return;
+            }
             if (!doc.root().isObject()) {
                 errors.add(Diagnostic.error(doc.at(""), "expected a mapping with `norms:` (and optionally name, include, tiers, groupings), found "
                         + ConstitutionSchema.describeValue(doc.root())));

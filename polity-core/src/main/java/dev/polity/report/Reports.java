@@ -3,7 +3,6 @@ package dev.polity.report;
 import dev.polity.input.AtomicFile;
 import dev.polity.eval.Results;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,7 +18,7 @@ public final class Reports {
 
     /** Writes index.html, results.json, junit.xml and summary.md into {@code dir}; returns the files written. */
     public static List<Path> writeAll(Results r, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        AtomicFile.folder(dir);
         List<Path> out = List.of(dir.resolve(HTML), dir.resolve(JSON), dir.resolve(JUNIT), dir.resolve(MARKDOWN));
         AtomicFile.write(out.get(0), EvaluationHtml.render(r));
         AtomicFile.write(out.get(1), Json.render(r));

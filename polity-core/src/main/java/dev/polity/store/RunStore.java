@@ -86,6 +86,31 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
+     * Whether a store is there to be read: false when nothing is at a SQLite path (reading commands
+     * then create nothing); true for PostgreSQL, which only connecting can tell.
+     */
+    public static boolean exists(String location) {
+        if (location.startsWith("jdbc:") && !location.startsWith("jdbc:sqlite:")) {
+            return true;
+        }
+        return Files.exists(Path.of(location.startsWith("jdbc:sqlite:") ? location.substring("jdbc:sqlite:".length()) : location));
+    }
+
+    /**
+     * Opens a store that must exist already, for commands that only read runs (report, resume, gate): a
+     * missing SQLite file is an error, never a new empty store and folder.
+     *
+     * @throws InvalidInputException naming the store when there is none
+     */
+    public static RunStore openExisting(String location, Clock clock) {
+        if (!exists(location)) {
+            throw new InvalidInputException(new Location(redact(location), 0, 0),
+                    "no such store; runs are kept where eval run --store put them (default out/polity.db)");
+        }
+        return open(location, clock);
+    }
+
+    /**
      * Opens (creating and migrating as needed) the store at {@code location}: a file path or
      * {@code jdbc:sqlite:PATH} for SQLite, {@code jdbc:postgresql://HOST:PORT/DB?user=...} for PostgreSQL.
      *

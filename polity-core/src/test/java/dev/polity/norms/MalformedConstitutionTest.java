@@ -75,6 +75,20 @@ class MalformedConstitutionTest {
         });
     }
 
+    /** Issue 10, defect 11: an empty constitution (0 bytes) linted with exit 0 and "0 norms". */
+    @ParameterizedTest(name = "[{index}]")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "# only a comment\n", "{}\n", "\n\n"})
+    void defect11AnEmptyConstitutionIsAnError(String text) throws IOException {
+        Path file = dir.resolve("empty.yaml");
+        Files.writeString(file, text);
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class, () -> ConstitutionLoader.load(file));
+        assertThat(e.oneLine()).endsWith("empty.yaml: the file is empty; expected a mapping with `norms:` (and optionally name, include, tiers, groupings)");
+        Files.writeString(dir.resolve("root.yaml"), "include: [empty.yaml]\nnorms: []\n");
+        e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class, () -> ConstitutionLoader.load(dir.resolve("root.yaml")));
+        assertThat(e.oneLine()).endsWith("root.yaml:1:11: included file " + dir.resolve("empty.yaml").toString().replace(
+                java.nio.file.Path.of("").toAbsolutePath() + "/", "") + ": the file is empty; expected a mapping with `norms:` (and optionally name, include, tiers, groupings)");
+    }
+
     @org.junit.jupiter.api.Test
     void includeCycleNamesTheChainAndTheLine() throws IOException {
         Files.writeString(dir.resolve("a.yaml"), "include: [b.yaml]\nnorms: []\n");

@@ -46,7 +46,7 @@ public record JudgeModel(String format, int version, String detector, String kin
     public void write(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            AtomicFile.folder(parent);
         }
         AtomicFile.write(file, out -> JSON.writeValue(out, this));
     }
