@@ -30,14 +30,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -106,6 +102,7 @@ public final class AggregateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file.toString(), 0, "no such file");
         }
+        Main.of(spec).doing("aggregating " + file);
         if (out != null) {
             AtomicFile.folder(out); // before the work: a file where the folder should be is said at once, by name
         }
@@ -176,7 +173,7 @@ public final class AggregateCommand implements Callable<Integer> {
                 o.println("report: " + out.resolve("report.html"));
             }
         }
-        return 0;
+        return ExitCode.DONE.code;
     }
 
     private void requireAttributes(List<String> available) {
@@ -221,7 +218,7 @@ public final class AggregateCommand implements Callable<Integer> {
         Fit fit = LuceModel.fit(data, m, alpha);
         if (bootstrap > 0) {
             Bootstrap.Intervals ci;
-            try (ProgressBar pb = progress("bootstrap", bootstrap)) {
+            try (Progress pb = Progress.start(Main.of(spec).progress(), "bootstrap", "samples", bootstrap)) {
                 ci = LuceModel.bootstrap(data, m, alpha, fit, new Bootstrap(bootstrap, seed), pb::stepTo);
             }
             report.model(items, fit, ci, model);
@@ -273,7 +270,7 @@ public final class AggregateCommand implements Callable<Integer> {
         double[][] u = new double[byGroup.size()][];
         double[] sz = new double[byGroup.size()];
         List<String> names = new ArrayList<>(byGroup.keySet());
-        try (ProgressBar pb = progress("group fits", names.size())) {
+        try (Progress pb = Progress.start(Main.of(spec).progress(), "group fits", "groups", names.size())) {
             for (int g = 0; g < names.size(); g++) {
                 Choices d = Choices.of(byGroup.get(names.get(g)));
                 // a group's comparisons rarely connect every item, so its fit always carries a light prior
@@ -294,36 +291,12 @@ public final class AggregateCommand implements Callable<Integer> {
             case "proportional" -> mode = GroupAnalysis.Weights.PROPORTIONAL;
             default -> {
                 mode = GroupAnalysis.Weights.GIVEN;
-                given = readWeights(Path.of(weights));
+                given = GroupAnalysis.readWeights(Path.of(weights), "--weights");
             }
         }
         double[] wt = GroupAnalysis.weights(mode, in.groups(), in.sizes(), given);
         GroupAnalysis a = GroupAnalysis.of(items, in.groups(), in.utility(), in.observed(), in.sizes(), wt, w);
         report.groups(a);
         return AggregateJson.groups(a, groups, weights);
-    }
-
-    private static Map<String, Double> readWeights(Path f) {
-        if (!Files.isRegularFile(f)) {
-            throw new InvalidInputException(null, "--weights: expected equal, proportional or a CSV file group,weight; no file '" + f + "'");
-        }
-        CsvTable table = CsvTable.read(f);
-        int group = table.column("group", "--weights");
-        int weight = table.column("weight", "--weights");
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (CsvTable.Row row : table.rows()) {
-            double v = row.number(weight);
-            if (v < 0) {
-                throw row.invalid(weight, "a weight >= 0");
-            }
-            m.put(row.text(group).strip(), v);
-        }
-        return m;
-    }
-
-    private static ProgressBar progress(String task, long max) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500)
-                .continuousUpdate().build();
     }
 }

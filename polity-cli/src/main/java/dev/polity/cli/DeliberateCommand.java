@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,7 +68,7 @@ public final class DeliberateCommand implements Callable<Integer> {
         @Option(names = "--no-bridging", description = "Skip the bridging factorisation.")
         boolean noBridging;
 
-        Deliberation analyse(PrintWriter err) {
+        Deliberation analyse(PrintWriter err, ProgressMode mode) {
             if (dir == null) {
                 throw new InvalidInputException(null, "expected DIR: a Polis export folder or a votes CSV (see --help)");
             }
@@ -82,11 +83,12 @@ public final class DeliberateCommand implements Callable<Integer> {
             Deliberation.Options o = new Deliberation.Options(seed, d.restarts(), d.baseK(), d.maxGroups(), minVotes, !noBridging);
             long t0 = System.nanoTime();
             Deliberation result;
-            try (DeliberationProgress progress = new DeliberationProgress()) {
+            try (DeliberationProgress progress = new DeliberationProgress(mode)) {
                 result = Deliberation.analyse(c, o, progress);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            if (seconds > 2) {
+            // a note that goes with the progress, and like it not with --quiet
+            if (seconds > 2 && mode != ProgressMode.OFF) {
                 err.printf(Locale.ROOT, "analysed %d votes in %.1f s%n", c.votes().size(), seconds);
             }
             return result;
@@ -97,7 +99,8 @@ public final class DeliberateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Deliberation d = input.analyse(err);
+        Main.of(spec).doing("analysing " + input.dir);
+        Deliberation d = input.analyse(err, Main.of(spec).progress());
         Map<String, Object> everything = DeliberationJson.of(d);
         if (json) {
             stdout.println(JSON.writeValueAsString(everything));
@@ -109,15 +112,17 @@ public final class DeliberateCommand implements Callable<Integer> {
             err.println("wrote " + out + " and " + jsonOut);
         }
         if (!json) {
-            stdout.printf(Locale.ROOT, "%s: %d participants, %d statements analysed, %d opinion groups%s%n", d.conversation().name(),
-                    d.conversation().participants().size(), d.columns().length, d.groups().k(),
+            stdout.printf(Locale.ROOT, "%s: %s, %s analysed, %s%s%n", d.conversation().name(),
+                    Tables.count(d.conversation().participants().size(), "participant"), Tables.count(d.columns().length, "statement"),
+                    Tables.count(d.groups().k(), "opinion group"),
                     out == null ? " (use --out report.html or --json for the details)" : "");
         }
-        return 0;
+        return ExitCode.DONE.code;
     }
 
     @Command(name = "promote", description = "Write a community-tier constitution layer (YAML) of the statements with broad support, "
-            + "with their provenance; lint it. Kind, topic and scope per statement come from --mapping or are asked for on stdin.")
+            + "with their provenance; lint it. Kind, topic and scope per statement come from --mapping or, on a terminal, are asked for. "
+            + "Exit 3 when the layer has lint errors.")
     static final class PromoteCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -147,9 +152,14 @@ public final class DeliberateCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (mapping == null && !TerminalCheck.stdin()) {
+                throw new ParameterException(spec.commandLine(), "Missing --mapping FILE: standard input is not a terminal, "
+                        + "so the kind, topic and scope of each statement cannot be asked for");
+            }
             LocalDate day = CommandClock.date("--date", date);
             Map<String, Promotion.Mapping> table = mapping == null ? Map.of() : Promotion.mappings(mapping);
-            Deliberation d = input.analyse(err);
+            Main.of(spec).doing("analysing " + input.dir);
+            Deliberation d = input.analyse(err, Main.of(spec).progress());
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Promotion.Mapper mapper = (s, suggested) -> {
                 Promotion.Mapping m = table.getOrDefault(s.id(), table.get("*"));
@@ -167,10 +177,10 @@ public final class DeliberateCommand implements Callable<Integer> {
             if (!report.hasErrors()) {
                 AtomicFile.write(out, draft.yaml());
             }
-            stdout.printf(Locale.ROOT, "%s: %d norms promoted from %s; lint: %d errors, %d warnings%s%n", out, draft.constitution().norms().size(),
-                    d.conversation().name(), report.count(Diagnostic.Severity.ERROR), report.count(Diagnostic.Severity.WARNING),
-                    report.hasErrors() ? " (not written)" : "");
-            return report.hasErrors() ? 1 : 0;
+            stdout.printf(Locale.ROOT, "%s: %s promoted from %s; lint: %s, %s%s%n", out, Tables.count(draft.constitution().norms().size(), "norm"),
+                    d.conversation().name(), Tables.count(report.count(Diagnostic.Severity.ERROR), "error"),
+                    Tables.count(report.count(Diagnostic.Severity.WARNING), "warning"), report.hasErrors() ? " (not written)" : "");
+            return report.hasErrors() ? ExitCode.CHECK_FAILED.code : ExitCode.DONE.code;
         }
 
         static Promotion.Mapping ask(Statement s, String suggested, BufferedReader in, PrintWriter err) {

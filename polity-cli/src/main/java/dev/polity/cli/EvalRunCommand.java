@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code polity eval run SUITE}: asks the models, stores and judges every answer, writes the reports. */
 @Command(name = "run", description = "Run a suite: ask the models, store every answer, judge it, write the reports. "
-        + "Exit 0 when every item was answered, 3 when some were not (resume the run), 1 on bad input.")
+        + "Exit 0 when every item was answered and the gate passed, 3 when the gate failed, 4 when some items were not answered "
+        + "(resume the run), 1 on bad input.")
 public final class EvalRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,19 +68,21 @@ public final class EvalRunCommand implements Callable<Integer> {
         if (maxTokens != null) {
             OptionValues.atLeast("--max-tokens", maxTokens, 1);
         }
+        Main.of(spec).doing("reading the suite " + suite);
         Suite s = SuiteLoader.load(suite, CommandClock.date("--date", date));
         RunSettings settings = RunSettings.DEFAULT.withConcurrency(concurrency).withSeed(seed).withTemperature(temperature)
                 .withMaxTokens(maxTokens).withBootstrapReplicates(bootstrap).withApiKeyEnv(apiKeyEnv);
         PrintWriter o = spec.commandLine().getOut();
         try (RunStore st = RunStore.open(store, CommandClock.get())) {
+            Main.of(spec).doing("running the suite " + suite);
             RunSummary summary;
-            try (EvalProgress progress = new EvalProgress("eval " + s.name())) {
+            try (EvalProgress progress = new EvalProgress(Main.of(spec).progress(), "eval " + s.name())) {
                 summary = EvalRun.standard(st, progress).start(s, models, Path.of(""), settings);
             }
             Path dir = EvalScreen.outDir(out, summary.runId());
             EvalScreen.write(summary.results(), dir);
             EvalScreen.summary(o, summary, dir, store);
-            return summary.complete() ? 0 : EvalScreen.INCOMPLETE;
+            return EvalScreen.exitCode(summary);
         }
     }
 }

@@ -76,6 +76,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         Path file = constitution != null ? constitution : Home.path("constitutions/starter.yaml");
+        Main.of(spec).doing("running the quickstart on " + file);
         Constitution c = ConstitutionLoader.load(file);
         // one date for everything, so the summary does not change with the day it runs
         LocalDate day = date == null ? LocalDate.of(2026, 9, 1) : CommandClock.date("--date", date);
@@ -97,7 +98,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         AtomicFile.write(out.resolve("summary.md"), md);
         AtomicFile.write(out.resolve("index.html"), QuickstartHtml.render(c, lint, results, sections.stream().map(QuickstartSection::htmlSection).toList()));
         o.println("Wrote " + out.resolve("index.html") + " and " + out.resolve("summary.md"));
-        return lint.hasErrors() ? 1 : 0;
+        return lint.hasErrors() ? ExitCode.CHECK_FAILED.code : ExitCode.DONE.code;
     }
 
     /**
@@ -114,7 +115,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         String store = out.resolve("polity.db").toString();
         try (RunStore st = RunStore.open(store, CommandClock.get())) {
             RunSummary summary;
-            try (EvalProgress progress = new EvalProgress("eval " + suite.name())) {
+            try (EvalProgress progress = new EvalProgress(Main.of(spec).progress(), "eval " + suite.name())) {
                 summary = EvalRun.standard(st, progress).start(suite, List.of(), Path.of(""),
                         RunSettings.DEFAULT.withBootstrapReplicates(1000));
             }
@@ -149,7 +150,7 @@ public final class QuickstartCommand implements Callable<Integer> {
                 missing.add(check.dataSet);
                 continue;
             }
-            CheckOutcome outcome = check.run(dir, embedder);
+            CheckOutcome outcome = check.run(dir, embedder, Main.of(spec).progress());
             AtomicFile.write(out.resolve(check.name() + ".json"), outcome.jsonText());
             sections.add(new QuickstartSection("Real data: " + check.title + " (" + dir + ")", outcome.markdown(), outcome.html()));
             o.println(outcome.terminal());

@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
  * stdout and stderr under the working directory ({@link ByteStableOutputTest} runs it in two JVMs and compares
  * the bytes). Arguments: the repository and a Polis export. Outputs are named relative to the working
  * directory so that what commands print about them is the same in both JVMs. Exits 2 when a command's exit
- * code is not the one expected.
+ * code is not the one expected ({@link ExitCode}).
  */
 final class StableOutputs {
     private static final Pattern RUN_ID = Pattern.compile("Run (\\d{8}-\\d{6}-[0-9a-f]{6})");
     static final List<String> SUITES = List.of("context-variation", "counterfactual", "jailbreak", "over-refusal", "sycophancy");
+    /** The example suites show failures on purpose: all but context-variation fail their gates (exit 3). */
+    static final java.util.Set<String> GATE_PASSES = java.util.Set.of("context-variation");
 
     private final List<String> problems = new ArrayList<>();
 
@@ -51,7 +53,7 @@ final class StableOutputs {
         step("norms-resolve-json", 0, "norms", "resolve", starter, "--jurisdiction", "DE-BY", "--domain", "healthcare", "--audience", "minor",
                 "--format", "json");
         step("norms-resolve-yaml", 0, "norms", "resolve", starter, "--jurisdiction", "US-CA", "--format", "yaml");
-        step("norms-resolve-unknown-place", 1, "norms", "resolve", starter, "--jurisdiction", "Atlantis");
+        step("norms-resolve-unknown-place", ExitCode.INPUT.code, "norms", "resolve", starter, "--jurisdiction", "Atlantis");
         step("norms-resolve-unknown-domain", 1, "norms", "resolve", starter, "--jurisdiction", "DE", "--domain", "nowhere");
         step("norms-lint", 0, "norms", "lint", starter);
         step("norms-diff-json", 0, "norms", "diff", "v1.yaml", "v2.yaml", "--format", "json");
@@ -62,7 +64,7 @@ final class StableOutputs {
         step("deliberate-promote", 0, "deliberate", "promote", polis.toString(), "--mapping", "mapping.yaml", "--out", "promoted.yaml",
                 "--any-bridging", "--min-consensus", "0.3");
         for (String suite : SUITES) {
-            String out = step("eval-run-" + suite, 0, "eval", "run", repo.resolve("suites/" + suite + ".yaml").toString(), "--store", "polity.db",
+            String out = step("eval-run-" + suite, GATE_PASSES.contains(suite) ? 0 : ExitCode.CHECK_FAILED.code, "eval", "run", repo.resolve("suites/" + suite + ".yaml").toString(), "--store", "polity.db",
                     "--out", "eval/" + suite, "--bootstrap", "200");
             Matcher id = RUN_ID.matcher(out);
             if (id.find()) {

@@ -47,13 +47,13 @@ public final class AtomicFile {
      * Replaces {@code target} with what {@code content} writes. The folder must exist; a target that is an
      * existing file keeps its permissions.
      *
-     * @throws IOException one line naming the target and why it could not be written
+     * @throws IOException one line naming the target and why it could not be written ({@code PATH: cannot write: why})
      */
     public static void write(Path target, Content content) throws IOException {
         Path file = target.toAbsolutePath().normalize();
         Path folder = file.getParent();
         if (Files.isDirectory(file)) {
-            throw new IOException("cannot write " + target + ": it is a folder");
+            throw failure(target, "cannot write: it is a folder, expected a file", null);
         }
         Path temporary = folder.resolve("." + file.getFileName() + "." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".tmp");
         boolean done = false;
@@ -77,7 +77,7 @@ public final class AtomicFile {
             }
             done = true;
         } catch (FileSystemException e) {
-            throw new IOException("cannot write " + target + ": " + reason(e), e);
+            throw failure(target, "cannot write: " + reason(e), e);
         } finally {
             if (!done) {
                 try {
@@ -93,19 +93,27 @@ public final class AtomicFile {
      * Makes sure {@code dir} is a folder files can be written into, creating it and its parents when missing.
      *
      * @throws IOException one line naming the folder when a file stands where it or a parent should be
+     *     ({@code out.txt: cannot write into it: it is a file, expected a folder})
      */
     public static Path folder(Path dir) throws IOException {
-        for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+        Path whole = dir.toAbsolutePath().normalize();
+        for (Path p = whole; p != null; p = p.getParent()) {
             if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw new IOException("cannot write into " + dir + ": " + (p.equals(dir.toAbsolutePath().normalize())
-                        ? "it is a file, not a folder" : p + " is a file, not a folder"));
+                throw failure(dir, "cannot write into it: " + (p.equals(whole) ? "it is" : p + " is") + " a file, expected a folder", null);
             }
         }
         try {
             return Files.createDirectories(dir);
         } catch (FileSystemException e) {
-            throw new IOException("cannot create the folder " + dir + ": " + reason(e), e);
+            throw failure(dir, "cannot create the folder: " + reason(e), e);
         }
+    }
+
+    /** {@code PATH: what}, the shape the CLI prints for a file-system error. */
+    private static FileSystemException failure(Path path, String what, Exception cause) {
+        FileSystemException e = new FileSystemException(path.toString(), null, what);
+        e.initCause(cause);
+        return e;
     }
 
     private static void keepPermissions(Path file, Path temporary) throws IOException {

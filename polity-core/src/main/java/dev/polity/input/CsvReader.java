@@ -29,6 +29,9 @@ import java.util.List;
  * Hand-written rather than commons-csv because pairwise files reach millions of rows and the parse is part
  * of {@code aggregate}'s measured time (docs/PERFORMANCE.md): fields stay byte ranges until asked for, and
  * whole numbers are read without making strings.
+ *
+ * <p>Why one class of about 500 lines: the record scanner, the UTF-8 check and the lazy field access share
+ * one buffer and its offsets, and keeping them together is what keeps the parse as fast as measured.
  */
 public final class CsvReader implements Closeable {
     /** What a record with fewer fields than the header means. */

@@ -22,7 +22,7 @@ import java.util.Set;
  * judged without a live model. A request is answered with the recording whose prompt equals the request's
  * last user turn; when a prompt was recorded more than once, the first recording answers.
  */
-public final class ReplaySource implements AnswerSource {
+final class ReplaySource implements AnswerSource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;

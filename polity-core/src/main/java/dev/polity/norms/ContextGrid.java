@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * every named domain and audience plus "none named", and every date on which some norm starts or stops
  * covers all outcomes.
  */
-public final class ContextGrid {
+final class ContextGrid {
     private ContextGrid() {
     }
 

@@ -66,7 +66,18 @@ class AtomicFileTest {
     @Test
     void aMissingFolderOrAFolderAsTargetIsOneLine() {
         assertThatThrownBy(() -> AtomicFile.write(dir.resolve("nowhere/x.json"), "x"))
-                .hasMessage("cannot write " + dir.resolve("nowhere/x.json") + ": its folder does not exist");
-        assertThatThrownBy(() -> AtomicFile.write(dir, "x")).hasMessage("cannot write " + dir + ": it is a folder");
+                .hasMessage(dir.resolve("nowhere/x.json") + ": cannot write: its folder does not exist");
+        assertThatThrownBy(() -> AtomicFile.write(dir, "x")).hasMessage(dir + ": cannot write: it is a folder, expected a file");
+    }
+
+    /** Issue 10, defect 11: aggregate --out EXISTING_FILE said only "error: PATH". */
+    @Test
+    void aFileWhereAFolderShouldBeIsNamed() throws IOException {
+        Path file = Files.writeString(dir.resolve("taken.txt"), "x");
+        assertThatThrownBy(() -> AtomicFile.folder(file)).hasMessage(file + ": cannot write into it: it is a file, expected a folder");
+        assertThatThrownBy(() -> AtomicFile.folder(file.resolve("out")))
+                .hasMessage(file.resolve("out") + ": cannot write into it: " + file + " is a file, expected a folder");
+        assertThat(AtomicFile.folder(dir.resolve("a/b"))).isDirectory();
+        assertThat(Files.readString(file)).isEqualTo("x");
     }
 }
