@@ -25,7 +25,6 @@ import dev.polity.input.CsvTable;
 import dev.polity.input.InvalidInputException;
 import dev.polity.report.AggregateHtml;
 import dev.polity.stats.Bootstrap;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +96,9 @@ public final class AggregateCommand implements Callable<Integer> {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Fits that stopped at their iteration limit, said on stderr and in the exit code. */
+    private final List<String> unconverged = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
@@ -113,6 +115,7 @@ public final class AggregateCommand implements Callable<Integer> {
             Rule.byId(rule);
         }
         LuceModel.Method.byId(method);
+        GroupWeights gw = groupWeights(); // a weights file is read before any group is fitted
         Map<String, Object> result;
         AggregateHtml report = new AggregateHtml(file.getFileName().toString());
         switch (fmt) {
@@ -130,7 +133,7 @@ public final class AggregateCommand implements Callable<Integer> {
                     }
                     requireAttributes(p.ballots().isEmpty() ? List.of() : List.copyOf(p.ballots().get(0).attributes().keySet()));
                     GroupAnalysis.GroupInput in = GroupAnalysis.fromProfile(p, groups);
-                    result.put("groups", groupsJson(p.items(), in, w, report));
+                    result.put("groups", groupsJson(p.items(), in, w, gw, report));
                 }
             }
             case "pairwise" -> {
@@ -148,19 +151,23 @@ public final class AggregateCommand implements Callable<Integer> {
                     result = rulesResult(null, MajorityMatrix.of(c.counts()), c.items(), report);
                 }
                 if (!groups.isEmpty()) {
-                    result.put("groups", groupsJson(c.items(), pairwiseGroups(c), w, report));
+                    result.put("groups", groupsJson(c.items(), pairwiseGroups(c), w, gw, report));
                 }
             }
             case "ratings" -> {
                 Ratings r = RatingsReader.read(file, new RatingsReader.Columns(raterColumn, itemColumn, ratingColumn));
                 requireAttributes(r.attributeNames());
                 GroupAnalysis.GroupInput in = GroupAnalysis.fromRatings(r, groups);
-                result = AggregateJson.ratings(r, groupsJson(r.items(), in, w, report));
+                result = AggregateJson.ratings(r, groupsJson(r.items(), in, w, gw, report));
                 report.ratings(r);
             }
             default -> throw new InvalidInputException(null, "--format: expected preflib, ballots, pairwise or ratings, got '" + fmt + "'");
         }
         PrintWriter o = spec.commandLine().getOut();
+        for (String note : unconverged) {
+            spec.commandLine().getErr().println("warning: " + file + ": " + note + "; the strengths are approximate"
+                    + " (try --method ilsr, or --method mm --alpha 0.01)");
+        }
         if (out != null) {
             AtomicFile.write(out.resolve("result.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
             AtomicFile.write(out.resolve("report.html"), report.html());
@@ -173,7 +180,20 @@ public final class AggregateCommand implements Callable<Integer> {
                 o.println("report: " + out.resolve("report.html"));
             }
         }
-        return ExitCode.DONE.code;
+        // a fit that stopped short is a check that failed: the numbers are printed, but a script must not take them as final
+        return unconverged.isEmpty() ? ExitCode.DONE.code : ExitCode.CHECK_FAILED.code;
+    }
+
+    /** How groups are weighed: {@code --weights} read once, before the work. */
+    private record GroupWeights(GroupAnalysis.Weights mode, Map<String, Double> given, String source) {
+    }
+
+    private GroupWeights groupWeights() {
+        return switch (weights) {
+            case "equal" -> new GroupWeights(GroupAnalysis.Weights.EQUAL, Map.of(), "--weights");
+            case "proportional" -> new GroupWeights(GroupAnalysis.Weights.PROPORTIONAL, Map.of(), "--weights");
+            default -> new GroupWeights(GroupAnalysis.Weights.GIVEN, GroupAnalysis.readWeights(Path.of(weights), "--weights"), weights);
+        };
     }
 
     private void requireAttributes(List<String> available) {
@@ -216,6 +236,9 @@ public final class AggregateCommand implements Callable<Integer> {
     private Map<String, Object> modelResult(List<Object> items, Choices data, AggregateHtml report) {
         LuceModel.Method m = LuceModel.Method.byId(method);
         Fit fit = LuceModel.fit(data, m, alpha);
+        if (!fit.converged()) {
+            unconverged.add(model + " by " + m.id() + " stopped after " + fit.iterations() + " iterations without converging");
+        }
         if (bootstrap > 0) {
             Bootstrap.Intervals ci;
             try (Progress pb = Progress.start(Main.of(spec).progress(), "bootstrap", "samples", bootstrap)) {
@@ -275,6 +298,9 @@ public final class AggregateCommand implements Callable<Integer> {
                 Choices d = Choices.of(byGroup.get(names.get(g)));
                 // a group's comparisons rarely connect every item, so its fit always carries a light prior
                 Fit f = LuceModel.fit(d, LuceModel.Method.MM, Math.max(alpha, 0.01));
+                if (!f.converged()) {
+                    unconverged.add("the fit of group " + names.get(g) + " stopped after " + f.iterations() + " iterations without converging");
+                }
                 u[g] = GroupAnalysis.utilityOf(f.theta());
                 sz[g] = sizes.getOrDefault(names.get(g), 0.0);
                 pb.step();
@@ -283,18 +309,8 @@ public final class AggregateCommand implements Callable<Integer> {
         return new GroupAnalysis.GroupInput(names, u, null, sz);
     }
 
-    private Map<String, Object> groupsJson(List<Object> items, GroupAnalysis.GroupInput in, Welfare w, AggregateHtml report) throws IOException {
-        GroupAnalysis.Weights mode;
-        Map<String, Double> given = Map.of();
-        switch (weights) {
-            case "equal" -> mode = GroupAnalysis.Weights.EQUAL;
-            case "proportional" -> mode = GroupAnalysis.Weights.PROPORTIONAL;
-            default -> {
-                mode = GroupAnalysis.Weights.GIVEN;
-                given = GroupAnalysis.readWeights(Path.of(weights), "--weights");
-            }
-        }
-        double[] wt = GroupAnalysis.weights(mode, in.groups(), in.sizes(), given);
+    private Map<String, Object> groupsJson(List<Object> items, GroupAnalysis.GroupInput in, Welfare w, GroupWeights gw, AggregateHtml report) {
+        double[] wt = GroupAnalysis.weights(gw.mode(), in.groups(), in.sizes(), gw.given(), gw.source());
         GroupAnalysis a = GroupAnalysis.of(items, in.groups(), in.utility(), in.observed(), in.sizes(), wt, w);
         report.groups(a);
         return AggregateJson.groups(a, groups, weights);

@@ -151,4 +151,39 @@ class AggregateCommandTest {
         assertEquals(1, bad.code());
         assertEquals(weights + ":3: column 'weight': expected a weight >= 0, got '-1'", bad.err().strip());
     }
+
+    /** Issue 10, defect 11: --weights was read only after the group fits had run. */
+    @Test
+    void aWeightsFileIsReadBeforeTheData() throws Exception {
+        Path f = dir.resolve("p.csv");
+        Files.writeString(f, "winner,loser,country\nb,a,DE\nb,,FR\n");
+        Path weights = dir.resolve("w.csv");
+        Files.writeString(weights, "group,weight\nDE,heavy\n");
+        Run bad = run("aggregate", f.toString(), "--groups", "country", "--weights", weights.toString());
+        assertEquals(1, bad.code());
+        assertEquals(weights + ":2: column 'weight': expected a number, got 'heavy'", bad.err().strip());
+        Files.writeString(weights, "group,weight\nDE,1\n");
+        Files.writeString(f, "winner,loser,country\nb,a,DE\na,b,FR\n");
+        Run missing = run("aggregate", f.toString(), "--groups", "country", "--weights", weights.toString());
+        assertEquals(1, missing.code());
+        assertEquals(weights + ": no weight for group 'FR'; groups are [DE, FR]", missing.err().strip());
+    }
+
+    /** Issue 10, defect 11: a Plackett-Luce or Bradley-Terry fit by MM that stopped unconverged exited 0 without a word. */
+    @Test
+    void aFitThatStopsShortIsAWarningAndAFailedCheck() throws Exception {
+        StringBuilder chain = new StringBuilder("winner,loser\n");
+        for (int i = 1; i < 12; i++) {
+            chain.append(("i" + i + ",i" + (i + 1) + "\n").repeat(200)).append("i" + (i + 1) + ",i" + i + "\n");
+        }
+        Path f = Files.writeString(dir.resolve("chain.csv"), chain);
+        Run mm = run("aggregate", f.toString(), "--model", "bradley-terry", "--method", "mm", "--json");
+        assertEquals(ExitCode.CHECK_FAILED.code, mm.code(), mm.err());
+        assertEquals("warning: " + f + ": bradley-terry by mm stopped after 20000 iterations without converging; the strengths are approximate"
+                + " (try --method ilsr, or --method mm --alpha 0.01)", mm.err().strip());
+        assertEquals(false, new ObjectMapper().readTree(mm.out()).get("converged").asBoolean());
+        Run ilsr = run("aggregate", f.toString(), "--model", "bradley-terry", "--method", "ilsr", "--json");
+        assertEquals(ExitCode.DONE.code, ilsr.code(), ilsr.err());
+        assertEquals("", ilsr.err());
+    }
 }
