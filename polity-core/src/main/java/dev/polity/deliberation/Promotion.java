@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +36,6 @@ public final class Promotion {
     private static final YamlSchema MAPPING_SCHEMA = YamlSchema.resource("/dev/polity/schemas/promotion-mapping.schema.json");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
-    private static final Comparator<Diagnostic> BY_PLACE = Comparator.comparingInt((Diagnostic d) -> d.location().line())
-            .thenComparingInt(d -> d.location().column());
     /** Where answers typed at the prompt are reported. */
     static final Location TYPED = new Location("<stdin>", 0, 0);
 
@@ -91,7 +88,7 @@ public final class Promotion {
         }
         List<Diagnostic> errors = MAPPING_SCHEMA.validate(doc);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors.stream().sorted(BY_PLACE).toList());
+            throw new InvalidInputException(errors.stream().sorted(Diagnostic.BY_PLACE).toList());
         }
         Map<String, Mapping> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = doc.root().fields(); it.hasNext(); ) {
@@ -182,7 +179,7 @@ public final class Promotion {
             String message = x.message().replaceFirst("^norms\\[\\d+\\]\\.(scope\\.)?", "");
             out.add(new Diagnostic(used.get(i).at(field), x.severity(), "statement " + statements.get(i) + ": " + message));
         }
-        out.sort(BY_PLACE);
+        out.sort(Diagnostic.BY_PLACE);
         return out;
     }
 

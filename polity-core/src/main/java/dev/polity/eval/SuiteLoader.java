@@ -106,7 +106,7 @@ public final class SuiteLoader {
 
     private static List<Diagnostic> sorted(List<Diagnostic> errors) {
         List<Diagnostic> out = new ArrayList<>(new java.util.LinkedHashSet<>(errors));
-        out.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line()).thenComparingInt(d -> d.location().column()));
+        out.sort(Diagnostic.BY_PLACE);
         return out;
     }
 

@@ -8,6 +8,10 @@ public record Diagnostic(Location location, Severity severity, String message) {
 
     public enum Severity { ERROR, WARNING, INFO }
 
+    /** In the order a reader meets them in one file: by line, then column. */
+    public static final java.util.Comparator<Diagnostic> BY_PLACE = java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
+            .thenComparingInt(d -> d.location().column());
+
     public static Diagnostic error(Location at, String message) {
         return new Diagnostic(at, Severity.ERROR, message);
     }
