@@ -5,6 +5,7 @@ import dev.polity.eval.RunSettings;
 import dev.polity.eval.RunSummary;
 import dev.polity.eval.Suite;
 import dev.polity.eval.SuiteLoader;
+import dev.polity.model.ModelSpec;
 import dev.polity.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,6 +69,7 @@ public final class EvalRunCommand implements Callable<Integer> {
         if (maxTokens != null) {
             OptionValues.atLeast("--max-tokens", maxTokens, 1);
         }
+        models.forEach(ModelSpec::parse); // a mistyped spec is said before anything is opened or created
         Main.of(spec).doing("reading the suite " + suite);
         Suite s = SuiteLoader.load(suite, CommandClock.date("--date", date));
         RunSettings settings = RunSettings.DEFAULT.withConcurrency(concurrency).withSeed(seed).withTemperature(temperature)
