@@ -114,7 +114,11 @@ public final class AggregateCommand implements Callable<Integer> {
         if (rule != null && !rule.equals("all")) {
             Rule.byId(rule);
         }
-        LuceModel.Method.byId(method);
+        if (model != null) {
+            LuceModel.checkSettings(LuceModel.Method.byId(method), alpha);
+        } else {
+            LuceModel.Method.byId(method);
+        }
         GroupWeights gw = groupWeights(); // a weights file is read before any group is fitted
         Map<String, Object> result;
         AggregateHtml report = new AggregateHtml(file.getFileName().toString());
@@ -192,7 +196,13 @@ public final class AggregateCommand implements Callable<Integer> {
         return switch (weights) {
             case "equal" -> new GroupWeights(GroupAnalysis.Weights.EQUAL, Map.of(), "--weights");
             case "proportional" -> new GroupWeights(GroupAnalysis.Weights.PROPORTIONAL, Map.of(), "--weights");
-            default -> new GroupWeights(GroupAnalysis.Weights.GIVEN, GroupAnalysis.readWeights(Path.of(weights), "--weights"), weights);
+            default -> {
+                if (!Files.isRegularFile(Path.of(weights))) {
+                    throw new InvalidInputException(null, "--weights: expected equal, proportional or a CSV file group,weight; no file '"
+                            + weights + "'");
+                }
+                yield new GroupWeights(GroupAnalysis.Weights.GIVEN, GroupAnalysis.readWeights(Path.of(weights), "--weights"), weights);
+            }
         };
     }
 
@@ -235,7 +245,12 @@ public final class AggregateCommand implements Callable<Integer> {
 
     private Map<String, Object> modelResult(List<Object> items, Choices data, AggregateHtml report) {
         LuceModel.Method m = LuceModel.Method.byId(method);
-        Fit fit = LuceModel.fit(data, m, alpha);
+        Fit fit;
+        try {
+            fit = LuceModel.fit(data, m, alpha);
+        } catch (InvalidInputException e) {
+            throw e.in(file.toString()); // the settings were checked before; what the fit refuses is the file's data
+        }
         if (!fit.converged()) {
             unconverged.add(model + " by " + m.id() + " stopped after " + fit.iterations() + " iterations without converging");
         }

@@ -13,6 +13,7 @@ import dev.polity.input.Location;
 import dev.polity.input.TextFile;
 import dev.polity.input.YamlDocument;
 import dev.polity.input.YamlSchema;
+import dev.polity.model.ModelSpec;
 import dev.polity.store.Provenance;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,6 +90,9 @@ public final class SuiteLoader {
             throw new InvalidInputException(e.errors());
         }
         List<Diagnostic> errors = new ArrayList<>();
+        if (doc.root().isObject() && doc.root().isEmpty()) {
+            throw new InvalidInputException(new Location(name, 0, 0), "the file is empty; expected a mapping with constitution, contexts, cases and probes");
+        }
         if (!doc.root().isObject()) {
             throw new InvalidInputException(List.of(Diagnostic.error(doc.at(""), "expected a mapping with constitution, contexts, cases and probes, found "
                     + YamlSchema.describeValue(doc.root()))));
@@ -156,11 +160,18 @@ public final class SuiteLoader {
             }
             List<String> models = new ArrayList<>();
             root.path("models").forEach(m -> models.add(m.asText()));
+            for (int i = 0; i < models.size(); i++) {
+                int at = i;
+                ModelSpec.problem(models.get(i)).ifPresent(p -> errors.add(Diagnostic.error(doc.at("/models/" + at), "models[" + at + "]: " + p)));
+            }
             JsonNode j = root.path("judge");
             List<String> detectors = new ArrayList<>();
             j.path("detectors").forEach(d -> detectors.add(d.asText()));
             @SuppressWarnings("unchecked")
             Map<String, Object> judgeParams = j.has("params") ? JSON.convertValue(j.get("params"), LinkedHashMap.class) : Map.of();
+            if (j.hasNonNull("model")) {
+                ModelSpec.problem(j.get("model").asText()).ifPresent(p -> errors.add(Diagnostic.error(doc.at("/judge/model"), "judge.model: " + p)));
+            }
             JudgeSettings judge = new JudgeSettings(detectors, text(j, "model"), judgeParams);
             JsonNode g = root.path("gates");
             Thresholds gates = new Thresholds(rate(g, "min_compliance"), rate(g, "max_attack_success"), rate(g, "max_flip_rate"),

@@ -7,6 +7,7 @@ import dev.polity.input.Location;
 import dev.polity.input.TextFile;
 import dev.polity.input.YamlDocument;
 import dev.polity.input.YamlSchema;
+import dev.polity.model.ModelSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +106,11 @@ public record GuardConfig(Enforcement enforcement, Judging judging, Streaming st
                 e.has("input_norms") ? List.copyOf(strings(e.get("input_norms"))) : d.inputNorms(),
                 e.path("min_confidence").asDouble(d.minConfidence()));
         JsonNode j = root.path("judge");
+        if (j.hasNonNull("model")) { // checked here, where the file can say where: not at the first undecided answer
+            ModelSpec.problem(j.get("model").asText()).ifPresent(p -> {
+                throw new InvalidInputException(doc.at("/judge/model"), "judge.model: " + p);
+            });
+        }
         Judging judging = new Judging(j.has("detectors") ? List.copyOf(strings(j.get("detectors"))) : List.of(),
                 j.hasNonNull("model") ? j.get("model").asText() : null);
         JsonNode s = root.path("streaming");

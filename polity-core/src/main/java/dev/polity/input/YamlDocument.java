@@ -225,8 +225,8 @@ public final class YamlDocument {
             try {
                 if (insideAlias > 0 && ++aliased > limits.maxAliasedValues()) {
                     throw new InvalidInputException(loc(n), String.format(java.util.Locale.ROOT,
-                            "aliases expand to more than %,d values (the value anchored here as &%s is one of those repeated), "
-                                    + "the most Polity reads", limits.maxAliasedValues(), n.getAnchor() == null ? "?" : n.getAnchor()));
+                            "aliases expand to more than %,d values%s, the most Polity reads", limits.maxAliasedValues(),
+                            n.getAnchor() == null ? "" : " (the value anchored here as &" + n.getAnchor() + " is one of those repeated)"));
                 }
                 return value(n);
             } finally {

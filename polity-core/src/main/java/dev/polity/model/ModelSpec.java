@@ -115,6 +115,19 @@ public sealed interface ModelSpec permits ModelSpec.OpenAi, ModelSpec.Ollama, Mo
     }
 
     /**
+     * What is wrong with a spec written in a file (a suite's models, a gateway's judge.model), for the file's
+     * reader to place at its line; empty when it parses.
+     */
+    public static java.util.Optional<String> problem(String spec) {
+        try {
+            parse(spec);
+            return java.util.Optional.empty();
+        } catch (InvalidInputException e) {
+            return java.util.Optional.of(e.errors().get(0).message());
+        }
+    }
+
+    /**
      * Parses a spec.
      *
      * @throws InvalidInputException (located at {@code --model}) saying what was expected

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polity.input.Diagnostic;
 import dev.polity.input.InvalidInputException;
+import dev.polity.input.JsonText;
 import dev.polity.input.Location;
 import dev.polity.input.TextFile;
 import dev.polity.input.YamlDocument;
@@ -91,11 +92,7 @@ public record JudgeModel(String format, int version, String detector, String kin
                 throw new InvalidInputException(name, 0, "the file is empty; expected a judge model (JSON, as polity judge train writes it)");
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // Jackson's own message would add its source excerpt; the location and the reason are enough
-            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-            throw new InvalidInputException(new Location(name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr()),
-                    "not JSON: " + e.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(code \\d+\\)", "")
-                            + "; expected a judge model as polity judge train writes it");
+            throw JsonText.error(name, 0, e, "a judge model as polity judge train writes it");
         }
         YamlDocument doc = YamlDocument.parse(name, text); // JSON is YAML: every value keeps its line
         if (!doc.root().isObject()) {
