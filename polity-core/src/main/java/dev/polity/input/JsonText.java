@@ -19,7 +19,9 @@ public final class JsonText {
         JsonLocation at = e.getLocation();
         Location where = line > 0 ? new Location(file, line, at == null ? 0 : at.getColumnNr())
                 : new Location(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr());
-        String reason = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").replaceAll("\\s*\\(code -?\\d+\\)", "");
+        // Jackson's reason may quote a location with its source excerpt ([Source: REDACTED ...; line: 1, column: 1]): the place is enough
+        String reason = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").replaceAll("\\s*\\(code -?\\d+\\)", "")
+                .replaceAll("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
         return new InvalidInputException(where, "not JSON: " + reason + "; expected " + expected);
     }
 }

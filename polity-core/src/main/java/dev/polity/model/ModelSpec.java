@@ -205,13 +205,21 @@ public sealed interface ModelSpec permits ModelSpec.OpenAi, ModelSpec.Ollama, Mo
             if (eq <= 0) {
                 throw bad("expected NAME=VALUE in the options, found '" + pair + "'");
             }
-            String key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String key = decoded(pair.substring(0, eq));
+            String value = decoded(pair.substring(eq + 1));
             if (out.put(key, value) != null) {
                 throw bad("option '" + key + "' given twice");
             }
         }
         return out;
+    }
+
+    private static String decoded(String part) {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw bad("expected %XX (two hex digits) after each '%' in the options, found '" + part + "'");
+        }
     }
 
     private static void allow(Map<String, String> query, Set<String> known) {

@@ -92,6 +92,7 @@ class ModelSpecTest {
             "replay:|expected a file after 'replay:', e.g. replay:answers.csv?prompt=prompt&answer=completion",
             "replay:a.csv?only=x|only=x needs model=COLUMN to filter on",
             "replay:a.csv?prompt=a&prompt=b|option 'prompt' given twice",
+            "openai:m@http://h/v1?timeout=3%|expected %XX (two hex digits) after each '%' in the options, found '3%'",
     })
     void badSpecsGiveOneLineErrors(String spec, String message) {
         assertThatThrownBy(() -> ModelSpec.parse(spec)).isInstanceOfSatisfying(InvalidInputException.class,
