@@ -54,9 +54,9 @@ public final class EvidenceCommand implements Callable<Integer> {
         for (Path p : constitutions.isEmpty() ? List.of(Home.path("constitutions/starter.yaml")) : constitutions) {
             known.add(ConstitutionLoader.load(p));
         }
-        AtomicFile.folder(out); // before the work: a file where the folder should be is said at once, by name
         Evidence e;
         try (GatewayStore gw = GatewayStore.openExisting(store, clock); RunStore runs = RunStore.openExisting(store, clock)) {
+            AtomicFile.folder(out); // before the work: a file where the folder should be is said at once, by name
             e = Evidence.build(gw, runs, known, start, end, clock.instant());
         }
         AtomicFile.write(out.resolve("evidence.json"), JSON.writeValueAsString(e.sections()) + "\n");
