@@ -155,18 +155,19 @@ class AggregateCommandTest {
     /** Issue 10, defect 11: --weights was read only after the group fits had run. */
     @Test
     void aWeightsFileIsReadBeforeTheData() throws Exception {
-        Path f = dir.resolve("p.csv");
-        Files.writeString(f, "winner,loser,country\nb,a,DE\nb,,FR\n");
-        Path weights = dir.resolve("w.csv");
-        Files.writeString(weights, "group,weight\nDE,heavy\n");
-        Run bad = run("aggregate", f.toString(), "--groups", "country", "--weights", weights.toString());
+        // the data's third line is broken too: the weights are what is said first
+        Run bad = groupsWeighted("winner,loser,country\nb,a,DE\nb,,FR\n", "group,weight\nDE,heavy\n");
         assertEquals(1, bad.code());
-        assertEquals(weights + ":2: column 'weight': expected a number, got 'heavy'", bad.err().strip());
-        Files.writeString(weights, "group,weight\nDE,1\n");
-        Files.writeString(f, "winner,loser,country\nb,a,DE\na,b,FR\n");
-        Run missing = run("aggregate", f.toString(), "--groups", "country", "--weights", weights.toString());
+        assertEquals(dir.resolve("w.csv") + ":2: column 'weight': expected a number, got 'heavy'", bad.err().strip());
+        Run missing = groupsWeighted("winner,loser,country\nb,a,DE\na,b,FR\n", "group,weight\nDE,1\n");
         assertEquals(1, missing.code());
-        assertEquals(weights + ": no weight for group 'FR'; groups are [DE, FR]", missing.err().strip());
+        assertEquals(dir.resolve("w.csv") + ": no weight for group 'FR'; groups are [DE, FR]", missing.err().strip());
+    }
+
+    private Run groupsWeighted(String pairs, String weights) throws Exception {
+        Path f = Files.writeString(dir.resolve("p.csv"), pairs);
+        Path w = Files.writeString(dir.resolve("w.csv"), weights);
+        return run("aggregate", f.toString(), "--groups", "country", "--weights", w.toString());
     }
 
     /** Issue 10, defect 11: a Plackett-Luce or Bradley-Terry fit by MM that stopped unconverged exited 0 without a word. */

@@ -3,7 +3,6 @@ package dev.polity.cli;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.polity.input.AtomicFile;
 import java.io.File;
 import java.io.FileOutputStream;
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.Test;
  * Core and CLI main classes; the embedding cache appends records under a lock and is the one exception.
  */
 class AtomicWritesRuleTest {
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(location -> !location.contains("/test-classes/") && !location.contains("-tests.jar"))
-            .importPackages("dev.polity");
+    private static final JavaClasses MAIN = ByteStableRulesTest.MAIN;
 
     @Test
     void filesAreWrittenOnlyThroughAtomicFile() {

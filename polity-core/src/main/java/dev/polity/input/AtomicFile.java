@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
@@ -125,14 +124,11 @@ public final class AtomicFile {
 
     private static String reason(FileSystemException e) {
         if (e instanceof NoSuchFileException) {
-            return "its folder does not exist";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
+            return "its folder does not exist"; // writing: the target itself need not exist
         }
         if (e instanceof DirectoryNotEmptyException) {
             return "it is a folder";
         }
-        return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+        return TextFile.reason(e);
     }
 }

@@ -21,9 +21,7 @@ class AtomicFileTest {
         AtomicFile.write(file, "first\n");
         AtomicFile.write(file, "zweite Fassung\n");
         assertThat(Files.readString(file)).isEqualTo("zweite Fassung\n");
-        try (var files = Files.list(dir)) {
-            assertThat(files).containsExactly(file);
-        }
+        assertOnlyFileIs(file);
     }
 
     @Test
@@ -38,9 +36,7 @@ class AtomicFileTest {
             throw new IllegalStateException("renderer broke");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(Files.readString(file)).isEqualTo("valid");
-        try (var files = Files.list(dir)) {
-            assertThat(files).containsExactly(file);
-        }
+        assertOnlyFileIs(file);
     }
 
     @Test
@@ -79,5 +75,12 @@ class AtomicFileTest {
                 .hasMessage(file.resolve("out") + ": cannot write into it: " + file + " is a file, expected a folder");
         assertThat(AtomicFile.folder(dir.resolve("a/b"))).isDirectory();
         assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    /** Nothing else in the folder: no temporary file left behind. */
+    private void assertOnlyFileIs(Path file) throws IOException {
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
     }
 }
