@@ -1,6 +1,7 @@
 package dev.polity.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polity.input.AtomicFile;
 import dev.polity.input.InvalidInputException;
 import dev.polity.judge.embed.CachedEmbedder;
 import dev.polity.norms.Constitution;
@@ -16,9 +17,6 @@ import dev.polity.reward.RunPreferences;
 import dev.polity.reward.SocietalReward;
 import dev.polity.store.RunRecord;
 import dev.polity.store.RunStore;
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -80,6 +78,10 @@ public final class ExportPreferencesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PreferenceExport.Form form = PreferenceExport.Form.parse(format);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            AtomicFile.folder(parent); // before the work: a file where the folder should be is said at once
+        }
         PreferenceExport.Filters filters = new PreferenceExport.Filters(minMargin, PreferenceExport.Verdicts.parse(verdict));
         if ((pairs == null) == (store == null)) {
             throw new InvalidInputException(null, "--pairs, --store: give one (human pairs with --model, or judged runs with --run)");
@@ -92,19 +94,18 @@ public final class ExportPreferencesCommand implements Callable<Integer> {
         settings.put("min_margin", minMargin);
         settings.put("verdict", filters.verdicts().wireName);
         List<PreferenceExport.Candidate> kept = PreferenceExport.filter(all, filters);
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            for (PreferenceExport.Candidate c : kept) {
-                w.write(JSON.writeValueAsString(PreferenceExport.line(c, form)));
-                w.write('\n');
-            }
+        StringBuilder lines = new StringBuilder();
+        for (PreferenceExport.Candidate c : kept) {
+            lines.append(JSON.writeValueAsString(PreferenceExport.line(c, form))).append('\n');
         }
+        AtomicFile.write(out, lines.toString());
         String created = LocalDate.now(CommandClock.get()).toString();
         DataCard dc = DataCard.of("Preference data: " + out.getFileName(), created, source, settings, all, kept, filters, extra);
         Path base = card != null ? card : out.resolveSibling(out.getFileName().toString().replaceFirst("\\.jsonl$", "") + ".card");
         Path md = base.resolveSibling(base.getFileName() + ".md");
         Path json = base.resolveSibling(base.getFileName() + ".json");
-        Files.writeString(md, dc.markdown(), StandardCharsets.UTF_8);
-        Files.writeString(json, dc.json(), StandardCharsets.UTF_8);
+        AtomicFile.write(md, dc.markdown());
+        AtomicFile.write(json, dc.json());
         spec.commandLine().getOut().println("Exported " + kept.size() + " of " + all.size() + " comparisons to " + out + " (" + dc.counts().get("relabelled")
                 + " re-labelled); data card " + md + ", " + json);
         return ExitCode.DONE.code;

@@ -1,5 +1,6 @@
 package dev.polity.cli;
 
+import dev.polity.input.AtomicFile;
 import dev.polity.judge.embed.CachedEmbedder;
 import dev.polity.reward.Preferences;
 import dev.polity.reward.RewardFeatures;
@@ -46,6 +47,10 @@ public final class RewardTrainCommand implements Callable<Integer> {
         Preferences data = Preferences.read(pairs);
         RewardTrainer.Settings s = RewardTrainer.Settings.DEFAULT.with(groups, holdout, seed);
         RewardTrainer.check(data, s);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            AtomicFile.folder(parent); // before minutes of embedding
+        }
         RewardFeatures features = new RewardFeatures(CachedEmbedder.miniLm());
         Main.of(spec).doing("embedding the answers of " + pairs);
         double[][][] x;

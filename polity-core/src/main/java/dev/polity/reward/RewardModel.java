@@ -3,6 +3,7 @@ package dev.polity.reward;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.polity.input.AtomicFile;
 import dev.polity.input.InvalidInputException;
 import dev.polity.judge.learn.Provenance;
 import java.io.IOException;
@@ -108,9 +109,9 @@ public record RewardModel(String format, int version, String embedder, String fe
     public void write(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            AtomicFile.folder(parent);
         }
-        JSON.writeValue(file.toFile(), this);
+        AtomicFile.write(file, out -> JSON.writeValue(out, this));
     }
 
     /**
