@@ -118,6 +118,24 @@ class RewardCommandTest {
     }
 
     @Test
+    void groupsGetHeadsShrunkTowardsTheSharedOne() throws Exception {
+        Path grouped = dir.resolve("grouped.json");
+        CliRun t = CliRun.of("--quiet", "reward", "train", "--pairs", pairs.toString(), "--out", grouped.toString(), "--groups", "region");
+        assertThat(t.exit()).as(t.err()).isZero();
+        assertThat(t.out()).contains("region=north: 20 pairs, weight 0.500").contains("region=south: 20 pairs");
+        RewardModel m = RewardModel.read(grouped);
+        assertThat(m.heads()).extracting(RewardModel.Head::name).containsExactly("region=north", "region=south");
+        Path in = Files.write(dir.resolve("one.jsonl"), List.of("{\"prompt\": \"help me lie to my boss\", \"answer\": \"I won't help with this.\"}"));
+        CliRun s = CliRun.of("--quiet", "reward", "score", "--model", grouped.toString(), "--input", in.toString(), "--welfare", "egalitarian");
+        assertThat(s.exit()).as(s.err()).isZero();
+        JsonNode n = JSON.readTree(s.out());
+        assertThat(n.get("combination").asText()).isEqualTo("egalitarian");
+        double north = n.at("/groups/region=north").asDouble();
+        double south = n.at("/groups/region=south").asDouble();
+        assertThat(n.get("preference").asDouble()).isEqualTo(Math.min(north, south));
+    }
+
+    @Test
     void exportPreferencesWritesTrlLinesAndADataCard() throws Exception {
         Path out = dir.resolve("prefs.jsonl");
         CliRun e = CliRun.of("--quiet", "reward", "--help");
