@@ -31,7 +31,7 @@ if [ "$which" = speed ] || [ "$which" = all ]; then
   java -cp "$cp" dev.polity.bench.RewardTrainingSpeed "$data"
 fi
 if [ "$which" = server ] || [ "$which" = all ]; then
-  java -cp "$cp" dev.polity.bench.RewardLoad "$home/polity-cli/target/polity.jar" "$work/hh-seed13.json" "$data" "no norm penalties" 16 2
-  java -cp "$cp" dev.polity.bench.RewardLoad "$home/polity-cli/target/polity.jar" "$work/hh-seed13.json" "$data" "norm penalties US/general" 16 2 US general
+  java -cp "$cp" dev.polity.bench.RewardLoad "$home/polity-cli/target/polity.jar" "$work/hh-seed13.json" "$data" "no norm penalties" 16 4
+  java -cp "$cp" dev.polity.bench.RewardLoad "$home/polity-cli/target/polity.jar" "$work/hh-seed13.json" "$data" "norm penalties US/general" 16 4 US general
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
