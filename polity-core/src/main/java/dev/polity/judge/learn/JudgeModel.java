@@ -2,6 +2,7 @@ package dev.polity.judge.learn;
 
 import dev.polity.judge.embed.Embedding;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.polity.input.InvalidInputException;
 import java.io.IOException;
@@ -14,18 +15,26 @@ import java.util.List;
 
 /**
  * A trained linear detector, as stored in a versioned JSON file: standardisation, weights and its
- * provenance. {@code kind} is {@code softmax} (one row of weights per output class) or {@code ridge}
+ * provenance, and for the norm judge its {@link Calibration} (Platt scaling, abstention threshold,
+ * relevance floor; null for the others). {@code kind} is {@code softmax} (one row of weights per output class) or {@code ridge}
  * (one row; the output is clipped to [0, 1]).
  */
 public record JudgeModel(String format, int version, String detector, String kind, String embedder, String features,
                          List<String> outputs, double[] mean, double[] scale, double[][] weights, double[] bias,
-                         Provenance provenance) {
+                         Provenance provenance, Calibration calibration) {
     public static final String FORMAT = "polity-judge-model";
     public static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     public JudgeModel {
         outputs = List.copyOf(outputs);
+    }
+
+    /** A model whose output is used as it is, with no calibration or abstention threshold. */
+    public JudgeModel(String format, int version, String detector, String kind, String embedder, String features, List<String> outputs,
+                      double[] mean, double[] scale, double[][] weights, double[] bias, Provenance provenance) {
+        this(format, version, detector, kind, embedder, features, outputs, mean, scale, weights, bias, provenance, null);
     }
 
     /** The model's outputs for one answer: class probabilities (softmax) or the single score (ridge). */

@@ -1,0 +1,190 @@
+package dev.polity.judge.train;
+
+import dev.polity.judge.FactReader;
+import dev.polity.judge.NormJudge;
+import dev.polity.judge.learn.Calibration;
+import dev.polity.judge.learn.Folds;
+import dev.polity.judge.learn.JudgeModel;
+import dev.polity.judge.learn.NormFeatures;
+import dev.polity.judge.learn.Provenance;
+import dev.polity.judge.learn.SoftmaxRegression;
+import dev.polity.judge.learn.Standardizer;
+import dev.polity.judge.learn.Versions;
+import dev.polity.norms.Constitution;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * Trains the norm judge: L2-regularised logistic regression (Hastie, Tibshirani and Friedman, 2009, §4.4)
+ * over {@link NormFeatures} across norms, its penalty chosen and its scores Platt-calibrated on
+ * grouped cross-validation by norm within the training data, so that calibration and the abstention
+ * threshold are learnt on norms the fit has not seen, as a new norm will be. The threshold is the
+ * confidence that decides {@code coverage} of those held-out scores; below it the judge says uncertain.
+ */
+public final class NormJudgeTrainer {
+
+    /**
+     * @param lambdas        penalties tried (the one with the least held-out log-loss is kept)
+     * @param steps          Adam steps per fit
+     * @param folds          grouped folds by norm, for the inner choice of penalty, calibration and threshold
+     * @param coverage       the share of held-out items the threshold decides
+     * @param relevanceQuantile the share of labelled items whose relevance may fall below the not-applicable floor
+     * @param examplesAsRows train on every norm's own examples too (never on a held-out norm's)
+     */
+    public record Settings(List<Double> lambdas, int steps, int folds, double coverage, double relevanceQuantile, long seed,
+                           boolean examplesAsRows) {
+        public static final Settings DEFAULT = new Settings(List.of(0.003, 0.01, 0.03, 0.1), 400, 5, 0.80, 0.005, 17, false);
+
+        public Settings withExamplesAsRows(boolean b) {
+            return new Settings(lambdas, steps, folds, coverage, relevanceQuantile, seed, b);
+        }
+
+        public Settings withCoverage(double c) {
+            return new Settings(lambdas, steps, folds, c, relevanceQuantile, seed, examplesAsRows);
+        }
+    }
+
+    /** A fitted model with the penalty it was fitted with and its calibration. */
+    record Fitted(Standardizer standardizer, SoftmaxRegression.Fit fit, double lambda, Calibration calibration) {
+        double score(double[] x) {
+            double[] z = standardizer.apply(x);
+            double[][] w = fit.weights();
+            double s = fit.bias()[1] - fit.bias()[0];
+            for (int j = 0; j < z.length; j++) {
+                s += (w[1][j] - w[0][j]) * z[j];
+            }
+            return s;
+        }
+    }
+
+    private NormJudgeTrainer() {
+    }
+
+    /** Trains on every item (and, as settings say, every norm's examples) and records grouped cross-validated figures. */
+    public static JudgeModel train(List<NormItem> items, Constitution constitution, FactReader reader, Settings s, List<String> inputs,
+                                   String sha256, IntConsumer progress) {
+        NormTable t = NormTable.of(items, constitution, reader, s.examplesAsRows(), progress);
+        NormHeldOut heldOut = NormHeldOut.of(t, s);
+        Fitted f = fitNested(t, all(t), s);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("model", "logistic regression, L2 on standardised features, Adam; Platt scaling");
+        settings.put("lambda", f.lambda());
+        settings.put("lambdas_tried", s.lambdas());
+        settings.put("steps", s.steps());
+        settings.put("folds", s.folds());
+        settings.put("grouped_by", "norm");
+        settings.put("coverage", s.coverage());
+        settings.put("relevance_quantile", s.relevanceQuantile());
+        settings.put("seed", s.seed());
+        settings.put("examples_as_rows", s.examplesAsRows());
+        settings.put("constitution", constitution.name() + " " + constitution.version());
+        settings.put("constitution_sha256", constitution.digest());
+        settings.put("features", NormFeatures.NAMES);
+        Provenance p = new Provenance(Versions.polity(), inputs, sha256, items.size(), settings, heldOut.metrics());
+        double[][] w = f.fit().weights();
+        return new JudgeModel(JudgeModel.FORMAT, JudgeModel.VERSION, NormJudge.NAME, "softmax", reader.embedder().id(),
+                NormFeatures.SPACE, List.of("complies", "violates"), f.standardizer().mean(), f.standardizer().scale(),
+                new double[][] {w[0].clone(), w[1].clone()}, f.fit().bias().clone(), p, f.calibration());
+    }
+
+    /** Cross-validated figures only, with whole norms held out; for the development-set check. */
+    public static NormHeldOut crossValidate(List<NormItem> items, Constitution constitution, FactReader reader, Settings s, IntConsumer progress) {
+        return NormHeldOut.of(NormTable.of(items, constitution, reader, s.examplesAsRows(), progress), s);
+    }
+
+    static int[] all(NormTable t) {
+        int[] r = new int[t.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+
+    static Fitted fit(NormTable t, int[] rows, double lambda, int steps) {
+        double[][] x = new double[rows.length][];
+        int[] y = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            x[i] = t.x()[rows[i]];
+            y[i] = t.y()[rows[i]];
+        }
+        Standardizer st = Standardizer.fit(x);
+        SoftmaxRegression.Fit f = SoftmaxRegression.fit(st.apply(x), y, 2, lambda, steps, new double[] {1, 1});
+        return new Fitted(st, f, lambda, null);
+    }
+
+    /**
+     * Chooses the penalty by grouped cross-validation within {@code rows}, Platt-calibrates the held-out
+     * scores of its labelled items, sets the threshold that decides {@code coverage} of them and the
+     * relevance floor, and refits on all of {@code rows}.
+     */
+    static Fitted fitNested(NormTable t, int[] rows, Settings s) {
+        String[] groups = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            groups[i] = t.norms()[rows[i]];
+        }
+        int[] fold = Folds.byGroup(groups, s.folds(), s.seed() + 1);
+        double bestLoss = Double.POSITIVE_INFINITY;
+        double bestLambda = s.lambdas().get(0);
+        double[] bestScores = null;
+        for (double lambda : s.lambdas()) {
+            double[] scores = new double[rows.length];
+            for (int k = 0; k < s.folds(); k++) {
+                List<Integer> train = new ArrayList<>();
+                for (int i = 0; i < rows.length; i++) {
+                    if (fold[i] != k) {
+                        train.add(rows[i]);
+                    }
+                }
+                Fitted f = fit(t, train.stream().mapToInt(Integer::intValue).toArray(), lambda, s.steps());
+                for (int i = 0; i < rows.length; i++) {
+                    if (fold[i] == k) {
+                        scores[i] = f.score(t.x()[rows[i]]);
+                    }
+                }
+            }
+            double loss = logLoss(t, rows, scores);
+            if (loss < bestLoss - 1e-12) {
+                bestLoss = loss;
+                bestLambda = lambda;
+                bestScores = scores;
+            }
+        }
+        List<Double> devScores = new ArrayList<>();
+        List<Integer> devLabels = new ArrayList<>();
+        List<Double> devRelevance = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            if (t.dev()[rows[i]]) {
+                devScores.add(bestScores[i]);
+                devLabels.add(t.y()[rows[i]]);
+                devRelevance.add(t.relevance()[rows[i]]);
+            }
+        }
+        double[] sc = devScores.stream().mapToDouble(Double::doubleValue).toArray();
+        Calibration platt = Calibration.platt(sc, devLabels.stream().mapToInt(Integer::intValue).toArray());
+        double[] p = Arrays.stream(sc).map(platt::probability).toArray();
+        double[] rel = devRelevance.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double floor = rel[(int) Math.floor(s.relevanceQuantile() * (rel.length - 1))];
+        Calibration cal = platt.withThreshold(Calibration.thresholdFor(p, s.coverage())).withRelevanceFloor(floor);
+        Fitted f = fit(t, rows, bestLambda, s.steps());
+        return new Fitted(f.standardizer(), f.fit(), bestLambda, cal);
+    }
+
+    private static double logLoss(NormTable t, int[] rows, double[] scores) {
+        double loss = 0;
+        int n = 0;
+        for (int i = 0; i < rows.length; i++) {
+            if (!t.dev()[rows[i]]) {
+                continue;
+            }
+            double p = 1 / (1 + Math.exp(-scores[i]));
+            p = Math.min(1 - 1e-9, Math.max(1e-9, p));
+            loss -= t.y()[rows[i]] == 1 ? Math.log(p) : Math.log(1 - p);
+            n++;
+        }
+        return loss / Math.max(1, n);
+    }
+}
