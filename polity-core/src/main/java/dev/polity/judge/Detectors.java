@@ -2,6 +2,7 @@ package dev.polity.judge;
 
 import dev.polity.input.PluginRegistry;
 import dev.polity.judge.embed.TextEmbedder;
+import dev.polity.judge.learn.JudgeModel;
 import dev.polity.norms.Check;
 import dev.polity.norms.Norm;
 import java.util.ArrayList;
@@ -22,8 +23,13 @@ public final class Detectors {
      * What making a detector may need, each made only when a detector asks for it.
      *
      * @param judgeChat the LLM judge's model; it gives null when the suite names none (then there is no {@code llm-judge})
+     * @param normModel the norm judge's trained model ({@code polity check --judge-model}, say); by default the one shipped
      */
-    public record Materials(Supplier<TextEmbedder> embedder, Supplier<JudgeChat> judgeChat) {
+    public record Materials(Supplier<TextEmbedder> embedder, Supplier<JudgeChat> judgeChat, Supplier<JudgeModel> normModel) {
+        /** With the norm judge's shipped model. */
+        public Materials(Supplier<TextEmbedder> embedder, Supplier<JudgeChat> judgeChat) {
+            this(embedder, judgeChat, () -> JudgeModel.resource(NormJudge.DEFAULT_MODEL));
+        }
     }
 
     /** Makes a detector from the materials; null when it cannot be made from them. */
@@ -32,6 +38,7 @@ public final class Detectors {
             PluginRegistry.entry(RefusalDetector.INFO, m -> RefusalDetector.withDefaultModel(m.embedder().get())),
             PluginRegistry.entry(DerogationDetector.INFO, m -> DerogationDetector.withDefaultModel(m.embedder().get())),
             PluginRegistry.entry(ExemplarDetector.INFO, m -> new ExemplarDetector(m.embedder().get())),
+            PluginRegistry.entry(NormJudge.INFO, m -> new NormJudge(m.normModel().get(), new FactReader(m.embedder().get()))),
             PluginRegistry.entry(LlmJudge.INFO, m -> Optional.ofNullable(m.judgeChat().get()).map(LlmJudge::new).orElse(null))));
 
     private Detectors() {

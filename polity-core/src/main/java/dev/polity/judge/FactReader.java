@@ -101,7 +101,7 @@ public final class FactReader {
             List<AnswerFacts> facts = answers(examples);
             int c = norm.examples().compliant().size();
             List<Embedding> e = embedder.embed(List.of(norm.statement(), rubric), n -> { });
-            return new NormFacts(norm, e.get(0).mean(), e.get(1).mean(), facts.subList(0, c), facts.subList(c, facts.size()));
+            return NormFacts.of(norm, e.get(0).mean(), e.get(1).mean(), facts.subList(0, c), facts.subList(c, facts.size()));
         });
     }
 

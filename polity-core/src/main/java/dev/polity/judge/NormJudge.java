@@ -91,11 +91,11 @@ public final class NormJudge implements Detector {
 
     /** Calibrated P(violates) of an answer against a norm, as {@code check} asks. */
     public double violates(Answer answer, Norm norm, Check check) {
-        return probability(read(answer), reader.norm(norm, check));
+        return probability(NormFeatures.vector(read(answer), reader.norm(norm, check)));
     }
 
-    double probability(AnswerFacts a, NormFacts n) {
-        double[] z = standardizer.apply(NormFeatures.vector(a, n));
+    double probability(double[] stance) {
+        double[] z = standardizer.apply(stance);
         double s = model.bias()[1] - model.bias()[0];
         for (int j = 0; j < z.length; j++) {
             s += (model.weights()[1][j] - model.weights()[0][j]) * z[j];
@@ -110,16 +110,21 @@ public final class NormJudge implements Detector {
         }
         AnswerFacts a = read(answer);
         NormFacts n = reader.norm(norm, check);
-        double relevance = NormFeatures.relevance(a, n);
+        double[] stance = NormFeatures.vector(a, n);
+        double relevance = calibration.relevant(NormFeatures.relevance(a, n, stance));
         if (relevance < calibration.relevanceFloor()) {
             return Verdict.notApplicable(String.format(Locale.ROOT, "the exchange is unrelated to norm %s (relevance %.2f below %.2f)",
                     norm.id(), relevance, calibration.relevanceFloor()), NAME);
         }
-        double p = probability(a, n);
+        double p = probability(stance);
         double confidence = Math.max(p, 1 - p);
         double threshold = new CheckParams(norm, check).number("min_confidence", calibration.threshold());
         String evidence = String.format(Locale.ROOT, "P(violates) %.2f", p) + signalEvidence(a, norm);
         if (confidence < threshold) {
+            if (decide(p, relevance, calibration.withThreshold(threshold), norm.tier()) == Outcome.NOT_APPLICABLE) {
+                return Verdict.notApplicable(String.format(Locale.ROOT, "unsure (P(violates) %.2f) and the exchange is unlikely to concern norm %s (relevance %.2f)",
+                        p, norm.id(), relevance), NAME);
+            }
             return Verdict.uncertain(confidence, evidence + String.format(Locale.ROOT, " [below threshold %.2f]", threshold), NAME);
         }
         return p >= 0.5 ? Verdict.violates(confidence, evidence, NAME) : Verdict.complies(confidence, evidence, NAME);
@@ -136,4 +141,21 @@ public final class NormJudge implements Detector {
         }
         return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
     }
+
+    /**
+     * The verdict a calibration gives: not applicable below the relevance floor; below the confidence threshold,
+     * not applicable when the norm is also unlikely to concern the exchange (and is not law or regulation, whose
+     * uncertain verdicts fail closed), else uncertain.
+     */
+    public static Outcome decide(double pViolates, double relevance, Calibration c, String tier) {
+        if (relevance < c.relevanceFloor()) {
+            return Outcome.NOT_APPLICABLE;
+        }
+        if (Math.max(pViolates, 1 - pViolates) < c.threshold()) {
+            boolean failsClosed = tier.equals("law") || tier.equals("regulation");
+            return !failsClosed && relevance < c.unsureFloor() ? Outcome.NOT_APPLICABLE : Outcome.UNCERTAIN;
+        }
+        return pViolates >= 0.5 ? Outcome.VIOLATES : Outcome.COMPLIES;
+    }
+
 }

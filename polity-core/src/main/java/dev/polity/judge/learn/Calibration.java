@@ -7,20 +7,37 @@ package dev.polity.judge.learn;
  *
  * @param slope          Platt's A: P(violates) = 1 / (1 + exp(-(slope * score + intercept)))
  * @param threshold      the least confidence, max(P, 1 - P), of a decided verdict
- * @param relevanceFloor below this relevance of the norm to the exchange, the verdict is not applicable
+ * @param relevance      a logistic model of whether the norm concerns the exchange at all: weights over
+ *                       {@code NormFeatures.RELEVANCE_NAMES}, then the intercept
+ * @param relevanceFloor below this probability of relevance, the verdict is not applicable
+ * @param unsureFloor    below this probability of relevance, a verdict too unsure to decide is not applicable rather
+ *                       than uncertain (for norms below the law and regulation tiers, where an uncertain verdict does not
+ *                       fail closed)
  */
-public record Calibration(double slope, double intercept, double threshold, double relevanceFloor) {
+public record Calibration(double slope, double intercept, double threshold, double[] relevance, double relevanceFloor, double unsureFloor) {
+
+    /** P(the norm concerns the exchange) from its relevance features. */
+    public double relevant(double[] features) {
+        if (relevance == null) {
+            return 1;
+        }
+        double s = relevance[relevance.length - 1];
+        for (int j = 0; j < features.length; j++) {
+            s += relevance[j] * features[j];
+        }
+        return 1 / (1 + Math.exp(-s));
+    }
 
     public double probability(double score) {
         return 1 / (1 + Math.exp(-(slope * score + intercept)));
     }
 
     public Calibration withThreshold(double t) {
-        return new Calibration(slope, intercept, t, relevanceFloor);
+        return new Calibration(slope, intercept, t, relevance, relevanceFloor, unsureFloor);
     }
 
-    public Calibration withRelevanceFloor(double floor) {
-        return new Calibration(slope, intercept, threshold, floor);
+    public Calibration withRelevance(double[] weights, double floor, double unsure) {
+        return new Calibration(slope, intercept, threshold, weights, floor, unsure);
     }
 
     /** Platt's fit of {@code slope} and {@code intercept} to scores and 0/1 labels, by Newton's method on the log-loss. */
@@ -63,7 +80,7 @@ public record Calibration(double slope, double intercept, double threshold, doub
                 break;
             }
         }
-        return new Calibration(a, b, 0.5, Double.NEGATIVE_INFINITY);
+        return new Calibration(a, b, 0.5, null, 0, 0);
     }
 
     /** The confidence at or above which a share {@code coverage} of these probabilities is decided. */

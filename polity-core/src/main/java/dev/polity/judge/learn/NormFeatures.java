@@ -34,11 +34,11 @@ public final class NormFeatures {
     static final int OPENING = 160;
     public static final String SPACE = "norm-v1";
     public static final List<String> NAMES = List.of(
-            "gap_whole", "gap_sentence", "gap_tail", "has_tail", "gap_two_nearest", "gap_centroid",
+            "gap_whole", "gap_sentence", "gap_distinct_sentence", "gap_tail", "has_tail", "gap_two_nearest", "gap_centroid",
             "discriminant_whole", "discriminant_best_sentence", "discriminant_worst_sentence",
             "statement_similarity", "rubric_best_sentence", "prompt_relevance",
             "signal_evidence", "complies_signal_found", "complies_signal_missing", "violates_signal_found",
-            "complies_signal_in_opening", "violates_signal_in_turn",
+            "complies_signal_in_opening", "violates_signal_in_turn", "violates_signal_with_refusal",
             "refusal_alignment", "refusal", "refusal_by_polarity", "derogation_alignment", "derogation",
             "pii_alignment", "pii_found",
             "kind_must", "kind_must_not", "kind_should", "kind_should_not", "kind_may",
@@ -55,6 +55,7 @@ public final class NormFeatures {
         double gapWhole = nearest(a.whole(), c) - nearest(a.whole(), v);
         x[i++] = gapWhole;
         x[i++] = best(a.sentences(), c) - best(a.sentences(), v);
+        x[i++] = best(a.sentences(), n.distinctCompliant()) - best(a.sentences(), n.distinctViolating());
         x[i++] = a.tail() == null ? 0 : nearest(a.tail(), c) - nearest(a.tail(), v);
         x[i++] = a.tail() == null ? 0 : 1;
         x[i++] = twoNearest(a.whole(), c) - twoNearest(a.whole(), v);
@@ -87,6 +88,7 @@ public final class NormFeatures {
         x[i++] = s.violatesFound;
         x[i++] = s.compliesEarly;
         x[i++] = s.violatesInTail;
+        x[i++] = s.violatesFound * a.refusal();
         double refusal = a.refusal();
         x[i++] = alignment(refusal, n, AnswerFacts::refusal);
         x[i++] = refusal;
@@ -108,14 +110,34 @@ public final class NormFeatures {
         return x;
     }
 
-    /** How relevant the norm is to the exchange: the largest similarity of the prompt or the answer to the norm or its examples. */
-    public static double relevance(AnswerFacts a, NormFacts n) {
-        double r = Math.max(cos(a.whole(), n.statement()), cos(a.whole(), n.rubric()));
-        if (a.prompt() != null) {
-            r = Math.max(r, Math.max(cos(a.prompt(), n.statement()), cos(a.prompt(), n.rubric())));
+    /** The names of {@link #relevance} features, in order. */
+    public static final List<String> RELEVANCE_NAMES = List.of(
+            "prompt_statement", "prompt_rubric", "prompt_examples", "answer_statement", "answer_rubric", "answer_examples",
+            "sentence_examples", "signal_found", "has_prompt");
+
+    /**
+     * How the exchange stands to the norm at all, whatever its stance: similarities of the prompt and of the
+     * answer (and its best sentence) to the norm's statement, rubric and examples, and whether any declared
+     * signal is present, then the stance features (a missing signal means little in an exchange the norm does
+     * not concern). A relevance model over these tells an exchange the norm concerns from one it does not.
+     */
+    public static double[] relevance(AnswerFacts a, NormFacts n, double[] stance) {
+        List<float[]> examples = whole(n.compliant());
+        examples.addAll(whole(n.violating()));
+        boolean signal = false;
+        for (Lexicon l : n.norm().signals().compliesIfPresent()) {
+            signal |= a.hit(l).isPresent();
         }
-        r = Math.max(r, nearest(a.whole(), whole(n.compliant())));
-        return Math.max(r, nearest(a.whole(), whole(n.violating())));
+        for (Lexicon l : n.norm().signals().violatesIfPresent()) {
+            signal |= a.hit(l).isPresent();
+        }
+        double[] own = {
+                cos(a.prompt(), n.statement()), cos(a.prompt(), n.rubric()), nearest(a.prompt(), examples),
+                cos(a.whole(), n.statement()), cos(a.whole(), n.rubric()), nearest(a.whole(), examples),
+                best(a.sentences(), examples), signal ? 1 : 0, a.prompt() == null ? 0 : 1};
+        double[] out = java.util.Arrays.copyOf(own, own.length + stance.length);
+        System.arraycopy(stance, 0, out, own.length, stance.length);
+        return out;
     }
 
     private record Signals(double evidence, double compliesFound, double compliesMissing, double violatesFound,
@@ -172,6 +194,9 @@ public final class NormFeatures {
     }
 
     private static double nearest(float[] a, List<float[]> examples) {
+        if (a == null) {
+            return 0;
+        }
         double best = 0;
         for (float[] e : examples) {
             best = Math.max(best, cos(a, e));

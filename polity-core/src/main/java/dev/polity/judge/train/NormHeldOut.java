@@ -1,6 +1,8 @@
 package dev.polity.judge.train;
 
+import dev.polity.judge.NormJudge;
 import dev.polity.judge.Outcome;
+import dev.polity.judge.learn.Calibration;
 import dev.polity.judge.learn.Folds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,17 +19,24 @@ import java.util.Map;
  * @param relevance the norm's relevance to each item's exchange
  * @param outcome   the verdict: complies, violates, uncertain or not applicable
  */
-public record NormHeldOut(List<NormItem> items, double[] violates, double[] relevance, List<Outcome> outcome) {
+public record NormHeldOut(List<NormItem> items, double[] violates, double[] relevance, List<Outcome> outcome, List<Outcome> unrelated) {
     public NormHeldOut {
         items = List.copyOf(items);
         outcome = List.copyOf(outcome);
+        unrelated = List.copyOf(unrelated);
     }
 
     static NormHeldOut of(NormTable t, NormJudgeTrainer.Settings s) {
         int[] fold = Folds.byGroup(t.norms(), s.folds(), s.seed());
+        java.util.Map<String, Integer> foldOf = new java.util.HashMap<>();
+        for (int i = 0; i < fold.length; i++) {
+            foldOf.put(t.norms()[i], fold[i]);
+        }
         int n = t.size();
         double[] p = new double[n];
+        double[] rel = new double[n];
         Outcome[] o = new Outcome[n];
+        Outcome[] u = new Outcome[t.unrelatedNorms().length];
         for (int k = 0; k < s.folds(); k++) {
             List<Integer> train = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -36,52 +45,44 @@ public record NormHeldOut(List<NormItem> items, double[] violates, double[] rele
                 }
             }
             NormJudgeTrainer.Fitted f = NormJudgeTrainer.fitNested(t, train.stream().mapToInt(Integer::intValue).toArray(), s);
+            Calibration c = f.calibration();
             for (int i = 0; i < n; i++) {
-                if (fold[i] == k && t.dev()[i]) {
-                    p[i] = f.calibration().probability(f.score(t.x()[i]));
-                    o[i] = decide(p[i], t.relevance()[i], f.calibration());
+                if (fold[i] == k) {
+                    p[i] = c.probability(f.score(t.x()[i]));
+                    rel[i] = c.relevant(t.relevance()[i]);
+                    o[i] = NormJudge.decide(p[i], rel[i], c, t.tiers()[i]);
+                }
+            }
+            for (int i = 0; i < u.length; i++) {
+                Integer of = foldOf.get(t.unrelatedNorms()[i]);
+                // a norm with no items of its own is never held out; its unrelated pairs are judged by the last fold's model
+                if (of == null ? k == s.folds() - 1 : of == k) {
+                    u[i] = NormJudge.decide(c.probability(f.score(t.unrelatedX()[i])), c.relevant(t.unrelatedRelevance()[i]), c, t.unrelatedTiers()[i]);
                 }
             }
         }
-        List<NormItem> items = new ArrayList<>();
-        List<Outcome> outcomes = new ArrayList<>();
-        List<Double> ps = new ArrayList<>();
-        List<Double> rel = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (t.dev()[i]) {
-                items.add(t.rows().get(i));
-                outcomes.add(o[i]);
-                ps.add(p[i]);
-                rel.add(t.relevance()[i]);
-            }
-        }
-        return new NormHeldOut(items, ps.stream().mapToDouble(Double::doubleValue).toArray(),
-                rel.stream().mapToDouble(Double::doubleValue).toArray(), outcomes);
-    }
-
-    /** The verdict a calibration gives a probability: not applicable below the relevance floor, uncertain below the threshold. */
-    public static Outcome decide(double pViolates, double relevance, dev.polity.judge.learn.Calibration c) {
-        if (relevance < c.relevanceFloor()) {
-            return Outcome.NOT_APPLICABLE;
-        }
-        if (Math.max(pViolates, 1 - pViolates) < c.threshold()) {
-            return Outcome.UNCERTAIN;
-        }
-        return pViolates >= 0.5 ? Outcome.VIOLATES : Outcome.COMPLIES;
+        return new NormHeldOut(t.rows(), p, rel, List.of(o), List.of(u));
     }
 
     public int decided() {
-        return (int) outcome.stream().filter(o -> o == Outcome.COMPLIES || o == Outcome.VIOLATES).count();
+        return (int) outcome.stream().filter(NormHeldOut::decides).count();
     }
 
-    /** Accuracy on decided items, coverage, accuracy at full coverage (every item decided at P = 0.5) and law-tier violation recall. */
+    static boolean decides(Outcome o) {
+        return o == Outcome.COMPLIES || o == Outcome.VIOLATES;
+    }
+
+    /**
+     * Accuracy on decided items, coverage, accuracy at full coverage (every item decided at P = 0.5), and
+     * the share of unrelated pairs given a confident verdict (should be small).
+     */
     public Map<String, Double> metrics() {
         int right = 0;
         int rightAll = 0;
         for (int i = 0; i < items.size(); i++) {
             boolean truth = items.get(i).violates();
             Outcome o = outcome.get(i);
-            if (o == Outcome.COMPLIES || o == Outcome.VIOLATES) {
+            if (decides(o)) {
                 right += (o == Outcome.VIOLATES) == truth ? 1 : 0;
             }
             rightAll += (violates[i] >= 0.5) == truth ? 1 : 0;
@@ -90,6 +91,7 @@ public record NormHeldOut(List<NormItem> items, double[] violates, double[] rele
         m.put("accuracy_decided", decided() == 0 ? Double.NaN : (double) right / decided());
         m.put("coverage", (double) decided() / items.size());
         m.put("accuracy_full_coverage", (double) rightAll / items.size());
+        m.put("unrelated_decided", unrelated.isEmpty() ? Double.NaN : (double) unrelated.stream().filter(NormHeldOut::decides).count() / unrelated.size());
         return m;
     }
 }

@@ -32,19 +32,16 @@ public final class NormJudgeTrainer {
      * @param steps          Adam steps per fit
      * @param folds          grouped folds by norm, for the inner choice of penalty, calibration and threshold
      * @param coverage       the share of held-out items the threshold decides
-     * @param relevanceQuantile the share of labelled items whose relevance may fall below the not-applicable floor
-     * @param examplesAsRows train on every norm's own examples too (never on a held-out norm's)
+     * @param relevanceQuantile the share of labelled (relevant) training items whose relevance may fall below the
+     *                       not-applicable floor
+     * @param unsureQuantile the same for the floor below which an unsure verdict is not applicable rather than uncertain
      */
-    public record Settings(List<Double> lambdas, int steps, int folds, double coverage, double relevanceQuantile, long seed,
-                           boolean examplesAsRows) {
-        public static final Settings DEFAULT = new Settings(List.of(0.003, 0.01, 0.03, 0.1), 400, 5, 0.80, 0.005, 17, false);
-
-        public Settings withExamplesAsRows(boolean b) {
-            return new Settings(lambdas, steps, folds, coverage, relevanceQuantile, seed, b);
-        }
+    public record Settings(List<Double> lambdas, int steps, int folds, double coverage, double relevanceQuantile, double unsureQuantile,
+                           long seed) {
+        public static final Settings DEFAULT = new Settings(List.of(0.003, 0.01, 0.03, 0.1), 400, 5, 0.82, 0.02, 0.5, 17);
 
         public Settings withCoverage(double c) {
-            return new Settings(lambdas, steps, folds, c, relevanceQuantile, seed, examplesAsRows);
+            return new Settings(lambdas, steps, folds, c, relevanceQuantile, unsureQuantile, seed);
         }
     }
 
@@ -67,7 +64,7 @@ public final class NormJudgeTrainer {
     /** Trains on every item (and, as settings say, every norm's examples) and records grouped cross-validated figures. */
     public static JudgeModel train(List<NormItem> items, Constitution constitution, FactReader reader, Settings s, List<String> inputs,
                                    String sha256, IntConsumer progress) {
-        NormTable t = NormTable.of(items, constitution, reader, s.examplesAsRows(), progress);
+        NormTable t = NormTable.of(items, constitution, reader, s.seed(), progress);
         NormHeldOut heldOut = NormHeldOut.of(t, s);
         Fitted f = fitNested(t, all(t), s);
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -79,8 +76,10 @@ public final class NormJudgeTrainer {
         settings.put("grouped_by", "norm");
         settings.put("coverage", s.coverage());
         settings.put("relevance_quantile", s.relevanceQuantile());
+        settings.put("unsure_quantile", s.unsureQuantile());
         settings.put("seed", s.seed());
-        settings.put("examples_as_rows", s.examplesAsRows());
+        settings.put("unrelated_pairs_per_item", NormTable.UNRELATED);
+        settings.put("relevance_features", NormFeatures.RELEVANCE_NAMES);
         settings.put("constitution", constitution.name() + " " + constitution.version());
         settings.put("constitution_sha256", constitution.digest());
         settings.put("features", NormFeatures.NAMES);
@@ -93,7 +92,7 @@ public final class NormJudgeTrainer {
 
     /** Cross-validated figures only, with whole norms held out; for the development-set check. */
     public static NormHeldOut crossValidate(List<NormItem> items, Constitution constitution, FactReader reader, Settings s, IntConsumer progress) {
-        return NormHeldOut.of(NormTable.of(items, constitution, reader, s.examplesAsRows(), progress), s);
+        return NormHeldOut.of(NormTable.of(items, constitution, reader, s.seed(), progress), s);
     }
 
     static int[] all(NormTable t) {
@@ -153,33 +152,65 @@ public final class NormJudgeTrainer {
                 bestScores = scores;
             }
         }
-        List<Double> devScores = new ArrayList<>();
-        List<Integer> devLabels = new ArrayList<>();
-        List<Double> devRelevance = new ArrayList<>();
+        int[] y = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            if (t.dev()[rows[i]]) {
-                devScores.add(bestScores[i]);
-                devLabels.add(t.y()[rows[i]]);
-                devRelevance.add(t.relevance()[rows[i]]);
-            }
+            y[i] = t.y()[rows[i]];
         }
-        double[] sc = devScores.stream().mapToDouble(Double::doubleValue).toArray();
-        Calibration platt = Calibration.platt(sc, devLabels.stream().mapToInt(Integer::intValue).toArray());
-        double[] p = Arrays.stream(sc).map(platt::probability).toArray();
-        double[] rel = devRelevance.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double floor = rel[(int) Math.floor(s.relevanceQuantile() * (rel.length - 1))];
-        Calibration cal = platt.withThreshold(Calibration.thresholdFor(p, s.coverage())).withRelevanceFloor(floor);
+        Calibration platt = Calibration.platt(bestScores, y);
+        double[] p = Arrays.stream(bestScores).map(platt::probability).toArray();
+        Calibration cal = platt.withThreshold(Calibration.thresholdFor(p, s.coverage()));
+        cal = relevance(t, rows, cal, s);
         Fitted f = fit(t, rows, bestLambda, s.steps());
         return new Fitted(f.standardizer(), f.fit(), bestLambda, cal);
+    }
+
+    /**
+     * Fits the relevance model, logistic regression of "the norm concerns this exchange" on the relevance
+     * features of the training items (relevant) and of their unrelated pairs with training norms (not),
+     * and sets the floor at the {@code relevanceQuantile} of the training items' relevance.
+     */
+    static Calibration relevance(NormTable t, int[] rows, Calibration cal, Settings s) {
+        java.util.Set<String> norms = new java.util.HashSet<>();
+        List<double[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        for (int r : rows) {
+            norms.add(t.norms()[r]);
+            x.add(t.relevance()[r]);
+            y.add(1);
+        }
+        for (int i = 0; i < t.unrelatedNorms().length; i++) {
+            if (norms.contains(t.unrelatedNorms()[i])) {
+                x.add(t.unrelatedRelevance()[i]);
+                y.add(0);
+            }
+        }
+        double[][] xa = x.toArray(double[][]::new);
+        Standardizer st = Standardizer.fit(xa);
+        SoftmaxRegression.Fit f = SoftmaxRegression.fit(st.apply(xa), y.stream().mapToInt(Integer::intValue).toArray(), 2, 0.01, s.steps(),
+                new double[] {1, 1});
+        int d = xa[0].length;
+        double[] w = new double[d + 1];
+        double b = f.bias()[1] - f.bias()[0];
+        for (int j = 0; j < d; j++) {
+            double wj = (f.weights()[1][j] - f.weights()[0][j]) / st.scale()[j];
+            w[j] = wj;
+            b -= wj * st.mean()[j];
+        }
+        w[d] = b;
+        Calibration withModel = cal.withRelevance(w, 0, 0);
+        double[] rel = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            rel[i] = withModel.relevant(t.relevance()[rows[i]]);
+        }
+        Arrays.sort(rel);
+        return cal.withRelevance(w, rel[(int) Math.floor(s.relevanceQuantile() * (rel.length - 1))],
+                rel[(int) Math.floor(s.unsureQuantile() * (rel.length - 1))]);
     }
 
     private static double logLoss(NormTable t, int[] rows, double[] scores) {
         double loss = 0;
         int n = 0;
         for (int i = 0; i < rows.length; i++) {
-            if (!t.dev()[rows[i]]) {
-                continue;
-            }
             double p = 1 / (1 + Math.exp(-scores[i]));
             p = Math.min(1 - 1e-9, Math.max(1e-9, p));
             loss -= t.y()[rows[i]] == 1 ? Math.log(p) : Math.log(1 - p);
