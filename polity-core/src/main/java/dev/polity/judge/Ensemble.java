@@ -16,6 +16,9 @@ import java.util.Map;
  *   <li>{@code rules} checks (patterns, phrases, personal data) first; then the in-process detectors
  *   ({@code refusal}, {@code derogation}, {@code exemplars}, {@code norm-judge}); then {@code llm-judge}
  *   checks, which are not asked once an earlier stage found a violation;</li>
+ *   <li>whether a {@code rules} check's required phrase is there is decided by the {@code norm-judge}, when
+ *   the ensemble has one, and by the phrase list only when the norm judge does not decide (what the
+ *   check forbids is still checked by the rules);</li>
  *   <li>an {@code llm-judge} check is decided by the in-process {@code norm-judge} first, when the
  *   ensemble has one, and goes to the LLM judge (when configured) only when the norm judge is uncertain;
  *   without an LLM judge the norm judge's verdict stands;</li>
@@ -107,6 +110,10 @@ public final class Ensemble {
         if (gate != null) {
             return Verdict.notApplicable(gate, c.detector());
         }
+        if (c.detector().equals(RuleDetector.NAME) && detectors.containsKey(NormJudge.NAME) && detectors.containsKey(RuleDetector.NAME)
+                && REQUIREMENTS.stream().anyMatch(c.params()::containsKey)) {
+            return requirement(answer, norm, c);
+        }
         if (c.detector().equals(LlmJudge.NAME) && detectors.containsKey(NormJudge.NAME)) {
             Verdict v = run(detectors.get(NormJudge.NAME), answer, norm, c);
             Detector llm = detectors.get(LlmJudge.NAME);
@@ -117,6 +124,30 @@ public final class Ensemble {
             return Verdict.uncertain(0, "no detector named '" + c.detector() + "' is registered", c.detector());
         }
         return run(d, answer, norm, c);
+    }
+
+    /** The parameters of a {@code rules} check that require a phrase or pattern to be present. */
+    static final List<String> REQUIREMENTS = List.of("require_phrases", "require_patterns");
+
+    /**
+     * A {@code rules} check that requires a phrase (a disclosure, a note): what it forbids is checked by the
+     * rules, but whether the requirement is met is decided by the norm judge, which reads a reworded
+     * disclosure or a note in another language that a phrase list misses (measured on the development set:
+     * docs/JUDGING.md); only when the norm judge does not decide does the phrase list.
+     */
+    private Verdict requirement(Answer answer, Norm norm, Check c) {
+        Map<String, Object> rest = new LinkedHashMap<>(c.params());
+        REQUIREMENTS.forEach(rest::remove);
+        Detector rules = detectors.get(RuleDetector.NAME);
+        Verdict forbidden = run(rules, answer, norm, new Check(c.detector(), rest));
+        if (forbidden.outcome() == Outcome.VIOLATES) {
+            return forbidden;
+        }
+        Verdict judged = run(detectors.get(NormJudge.NAME), answer, norm, c);
+        if (judged.outcome() == Outcome.COMPLIES || judged.outcome() == Outcome.VIOLATES) {
+            return judged;
+        }
+        return run(rules, answer, norm, c);
     }
 
     private static Verdict run(Detector d, Answer answer, Norm norm, Check c) {
