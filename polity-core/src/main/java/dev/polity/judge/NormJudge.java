@@ -113,8 +113,10 @@ public final class NormJudge implements Detector {
         double[] stance = NormFeatures.vector(a, n);
         double relevance = calibration.relevant(NormFeatures.relevance(a, n, stance));
         if (relevance < calibration.relevanceFloor()) {
-            return Verdict.notApplicable(String.format(Locale.ROOT, "the exchange is unrelated to norm %s (relevance %.2f below %.2f)",
-                    norm.id(), relevance, calibration.relevanceFloor()), NAME);
+            String why = String.format(Locale.ROOT, "the exchange seems unrelated to norm %s (relevance %.2f below %.2f)", norm.id(), relevance,
+                    calibration.relevanceFloor());
+            return decide(0.5, relevance, calibration, norm.tier()) == Outcome.UNCERTAIN ? Verdict.uncertain(0, why + "; a " + norm.tier()
+                    + " norm is not set aside on that alone", NAME) : Verdict.notApplicable(why, NAME);
         }
         double p = probability(stance);
         double confidence = Math.max(p, 1 - p);
@@ -143,19 +145,19 @@ public final class NormJudge implements Detector {
     }
 
     /**
-     * The verdict a calibration gives: not applicable below the relevance floor; below the confidence threshold,
-     * not applicable when the norm is also unlikely to concern the exchange (and is not law or regulation, whose
-     * uncertain verdicts fail closed), else uncertain.
+     * The verdict a calibration gives. Below the relevance floor there is no verdict: not applicable, or
+     * uncertain for a law or regulation norm, whose uncertain verdicts fail closed (a gateway does not set a law
+     * aside on a similarity). Below the confidence threshold, not applicable when the norm is also unlikely to
+     * concern the exchange (again not for law and regulation), else uncertain.
      */
     public static Outcome decide(double pViolates, double relevance, Calibration c, String tier) {
+        boolean failsClosed = tier.equals("law") || tier.equals("regulation");
         if (relevance < c.relevanceFloor()) {
-            return Outcome.NOT_APPLICABLE;
+            return failsClosed ? Outcome.UNCERTAIN : Outcome.NOT_APPLICABLE;
         }
         if (Math.max(pViolates, 1 - pViolates) < c.threshold()) {
-            boolean failsClosed = tier.equals("law") || tier.equals("regulation");
             return !failsClosed && relevance < c.unsureFloor() ? Outcome.NOT_APPLICABLE : Outcome.UNCERTAIN;
         }
         return pViolates >= 0.5 ? Outcome.VIOLATES : Outcome.COMPLIES;
     }
-
 }

@@ -135,8 +135,13 @@ public final class NormFeatures {
                 cos(a.prompt(), n.statement()), cos(a.prompt(), n.rubric()), nearest(a.prompt(), examples),
                 cos(a.whole(), n.statement()), cos(a.whole(), n.rubric()), nearest(a.whole(), examples),
                 best(a.sentences(), examples), signal ? 1 : 0, a.prompt() == null ? 0 : 1};
-        double[] out = java.util.Arrays.copyOf(own, own.length + stance.length);
-        System.arraycopy(stance, 0, out, own.length, stance.length);
+        // in English the similarities say much; across languages MiniLM's say little, so they get their own weights
+        boolean english = a.text().language().equals("en");
+        double[] out = java.util.Arrays.copyOf(own, 2 * own.length + stance.length);
+        for (int j = 0; j < own.length; j++) {
+            out[own.length + j] = english ? own[j] : 0;
+        }
+        System.arraycopy(stance, 0, out, 2 * own.length, stance.length);
         return out;
     }
 

@@ -31,14 +31,14 @@ public final class NormJudgeTrainer {
      * @param lambdas        penalties tried (the one with the least held-out log-loss is kept)
      * @param steps          Adam steps per fit
      * @param folds          grouped folds by norm, for the inner choice of penalty, calibration and threshold
-     * @param coverage       the share of held-out items the threshold decides
+     * @param coverage       the share of held-out items the threshold decides (items below the relevance floor count as undecided)
      * @param relevanceQuantile the share of labelled (relevant) training items whose relevance may fall below the
      *                       not-applicable floor
      * @param unsureQuantile the same for the floor below which an unsure verdict is not applicable rather than uncertain
      */
     public record Settings(List<Double> lambdas, int steps, int folds, double coverage, double relevanceQuantile, double unsureQuantile,
                            long seed) {
-        public static final Settings DEFAULT = new Settings(List.of(0.003, 0.01, 0.03, 0.1), 400, 5, 0.82, 0.02, 0.5, 17);
+        public static final Settings DEFAULT = new Settings(List.of(0.003, 0.01, 0.03, 0.1), 400, 5, 0.80, 0.10, 0.5, 17);
 
         public Settings withCoverage(double c) {
             return new Settings(lambdas, steps, folds, c, relevanceQuantile, unsureQuantile, seed);
@@ -156,10 +156,16 @@ public final class NormJudgeTrainer {
         for (int i = 0; i < rows.length; i++) {
             y[i] = t.y()[rows[i]];
         }
-        Calibration platt = Calibration.platt(bestScores, y);
-        double[] p = Arrays.stream(bestScores).map(platt::probability).toArray();
-        Calibration cal = platt.withThreshold(Calibration.thresholdFor(p, s.coverage()));
-        cal = relevance(t, rows, cal, s);
+        Calibration cal = relevance(t, rows, Calibration.platt(bestScores, y), s);
+        // the threshold decides `coverage` of all items, counting those below the relevance floor as undecided
+        List<Double> relevant = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            if (cal.relevant(t.relevance()[rows[i]]) >= cal.relevanceFloor()) {
+                relevant.add(cal.probability(bestScores[i]));
+            }
+        }
+        double share = Math.min(1, s.coverage() * rows.length / Math.max(1, relevant.size()));
+        cal = cal.withThreshold(Calibration.thresholdFor(relevant.stream().mapToDouble(Double::doubleValue).toArray(), share));
         Fitted f = fit(t, rows, bestLambda, s.steps());
         return new Fitted(f.standardizer(), f.fit(), bestLambda, cal);
     }
