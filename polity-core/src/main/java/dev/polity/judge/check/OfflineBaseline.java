@@ -39,25 +39,15 @@ final class OfflineBaseline {
         Detectors.Materials m = new Detectors.Materials(() -> embedder, () -> null);
         Ensemble.Builder b = Ensemble.builder();
         BEFORE.forEach(name -> Detectors.create(name, m).ifPresent(b::add));
-        Ensemble before = b.build();
+        // before the norm judge, a check naming it did not exist: set aside, as if the norm did not list it
+        Ensemble before = b.add(stub((answer, norm, check) -> Verdict.notApplicable("not there before", NormJudge.NAME))).build();
         Map<String, Verdict> heldOut = new HashMap<>();
         for (int i = 0; i < h.items().size(); i++) {
             NormItem it = h.items().get(i);
             double p = h.violates()[i];
             heldOut.put(key(it.norm(), it.prompt(), it.answer()), new Verdict(h.outcome().get(i), Math.max(p, 1 - p), "held out", NormJudge.NAME));
         }
-        Detector judge = new Detector() {
-            @Override
-            public String name() {
-                return NormJudge.NAME;
-            }
-
-            @Override
-            public Verdict judge(Answer answer, Norm norm, Check check) {
-                return heldOut.get(key(norm.id(), answer.prompt(), answer.text()));
-            }
-        };
-        Ensemble after = b.add(judge).build();
+        Ensemble after = b.add(stub((answer, norm, check) -> heldOut.get(key(norm.id(), answer.prompt(), answer.text())))).build();
         int[] beforeCount = new int[3];
         int[] afterCount = new int[3];
         int[] rulesCount = new int[3];
@@ -78,6 +68,26 @@ final class OfflineBaseline {
         }
         return new Comparison(row("offline detectors, before", beforeCount), row("offline detectors with the norm judge", afterCount),
                 row("required-phrase rules alone", rulesCount), row("norm judge alone, same items", judgeCount));
+    }
+
+    /** How a stand-in judges. */
+    private interface Answers {
+        Verdict judge(Answer answer, Norm norm, Check check);
+    }
+
+    /** A detector named {@code norm-judge} that answers as told. */
+    private static Detector stub(Answers answers) {
+        return new Detector() {
+            @Override
+            public String name() {
+                return NormJudge.NAME;
+            }
+
+            @Override
+            public Verdict judge(Answer answer, Norm norm, Check check) {
+                return answers.judge(answer, norm, check);
+            }
+        };
     }
 
     private static String key(String norm, String prompt, String answer) {
