@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class LexiconMatcher {
     private static final Map<Lexicon, Pattern> COMPILED = new ConcurrentHashMap<>();
+    /** A letter or digit of a script that separates words by spaces (a Korean particle may follow "AI" directly). */
+    private static final String WORD = "[\\p{L}\\p{N}&&[^\\p{IsHangul}\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]";
 
     private LexiconMatcher() {
     }
@@ -51,14 +53,14 @@ public final class LexiconMatcher {
         String p = phrase.strip().replace('’', '\'');
         StringBuilder sb = new StringBuilder();
         if (bounded(p.codePointAt(0))) {
-            sb.append("(?<![\\p{L}\\p{N}])");
+            sb.append("(?<!" + WORD + ")");
         }
         String[] words = p.split("\\s+");
         for (int i = 0; i < words.length; i++) {
             sb.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]).replace("'", "\\E['’]\\Q"));
         }
         if (bounded(p.codePointBefore(p.length()))) {
-            sb.append("(?![\\p{L}\\p{N}])");
+            sb.append("(?!" + WORD + ")");
         }
         return sb.toString();
     }
