@@ -41,6 +41,11 @@ public final class Detectors {
             PluginRegistry.entry(NormJudge.INFO, m -> new NormJudge(m.normModel().get(), new FactReader(m.embedder().get()))),
             PluginRegistry.entry(LlmJudge.INFO, m -> Optional.ofNullable(m.judgeChat().get()).map(LlmJudge::new).orElse(null))));
 
+    /** The detectors that judge by a norm's examples (the LLM judge is shown them too). */
+    static final List<String> JUDGES = List.of(NormJudge.NAME, LlmJudge.NAME, ExemplarDetector.NAME);
+    /** Fewer examples of a kind than this and a judge check has too little to go by (issue 11, item 3). */
+    public static final int MIN_EXAMPLES = 2;
+
     private Detectors() {
     }
 
@@ -56,12 +61,20 @@ public final class Detectors {
     }
 
     /**
-     * What is wrong with a norm's checks: a detector that is not registered, or a parameter its detector
-     * does not read (a misspelling would otherwise be ignored when answers are judged). One line each,
-     * naming the norm; what lint warns about.
+     * What is wrong with a norm's checks: a detector that is not registered, a parameter its detector
+     * does not read (a misspelling would otherwise be ignored when answers are judged), or a judge check
+     * (norm-judge, llm-judge, exemplars) on a norm with fewer than two compliant or two violating examples.
+     * One line each, naming the norm; what lint warns about.
      */
     public static List<String> problems(Norm norm) {
         List<String> out = new ArrayList<>();
+        List<String> judges = norm.checks().stream().map(Check::detector).filter(JUDGES::contains).distinct().toList();
+        int compliant = norm.examples().compliant().size();
+        int violating = norm.examples().violating().size();
+        if (!judges.isEmpty() && (compliant < MIN_EXAMPLES || violating < MIN_EXAMPLES)) {
+            out.add("norm " + norm.id() + ": a " + String.join(" or ", judges) + " check judges by the norm's examples; give it at least "
+                    + MIN_EXAMPLES + " compliant and " + MIN_EXAMPLES + " violating examples (it has " + compliant + " and " + violating + ")");
+        }
         for (Check c : norm.checks()) {
             if (REGISTRY.find(c.detector()).isEmpty()) {
                 out.add("norm " + norm.id() + ": no detector named '" + c.detector() + "'; known: "

@@ -92,4 +92,14 @@ class EnsembleOrderTest {
                 .judge(Answer.of("I am an AI, not a lawyer."), norm(disclosure));
         assertEquals(Outcome.VIOLATES, forbidden.outcome(), "what the check forbids is still the rules' to decide");
     }
+
+    @Test
+    void lintAsksForTwoExamplesOfEachKindWhereAJudgeCheckReadsThem() {
+        Norm thin = DetectorsTest.norm(List.of(LLM), new dev.polity.norms.Examples(List.of("ok"), List.of("bad", "worse")));
+        assertEquals(List.of("norm t.norm: a llm-judge check judges by the norm's examples; give it at least 2 compliant and 2 violating "
+                + "examples (it has 1 and 2)"), Detectors.problems(thin));
+        Norm enough = DetectorsTest.norm(List.of(LLM), new dev.polity.norms.Examples(List.of("ok", "fine"), List.of("bad", "worse")));
+        assertTrue(Detectors.problems(enough).isEmpty());
+        assertTrue(Detectors.problems(DetectorsTest.norm(List.of(new Check(RuleDetector.NAME, Map.of("pii", "all"))), null)).isEmpty());
+    }
 }
