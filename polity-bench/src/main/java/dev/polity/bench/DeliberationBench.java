@@ -75,7 +75,7 @@ public class DeliberationBench {
         Bridging br = b.bridgingFit();
         long t2 = System.nanoTime();
         long bridging = IntStream.range(0, b.statements).filter(br::isBridging).count();
-        System.out.printf("groups=%d silhouettes=%s analysis=%.2fs bridging=%.2fs sweeps=%d bridging-statements=%d%n", d.groups().k(),
+        System.out.printf(java.util.Locale.ROOT, "groups=%d silhouettes=%s analysis=%.2fs bridging=%.2fs sweeps=%d bridging-statements=%d%n", d.groups().k(),
                 d.groups().silhouetteByK(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, br.sweeps(), bridging);
     }
 }

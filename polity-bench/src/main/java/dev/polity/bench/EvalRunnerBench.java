@@ -9,12 +9,12 @@ import dev.polity.eval.RunListener;
 import dev.polity.eval.RunSettings;
 import dev.polity.eval.RunSummary;
 import dev.polity.eval.SuiteLoader;
+import dev.polity.input.CsvTable;
 import dev.polity.judge.embed.CachedEmbedder;
 import dev.polity.judge.Ensemble;
 import dev.polity.judge.RuleDetector;
 import dev.polity.model.FakeOpenAiServer;
 import dev.polity.store.RunStore;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Whole evaluation runs, timed end to end (a macro benchmark, so not JMH):
@@ -59,7 +57,7 @@ public final class EvalRunnerBench {
                         EvalRun runner = new EvalRun(store, (s, jm) -> JudgePanel.of(Ensemble.builder().add(new RuleDetector()).build(), null),
                                 RunListener.SILENT, k -> null);
                         long t0 = System.nanoTime();
-                        RunSummary s = runner.start(SuiteLoader.load(suite), List.of("openai:fake@" + server.baseUrl()), tmp,
+                        RunSummary s = runner.start(SuiteLoader.load(suite, java.time.LocalDate.of(2026, 9, 1)), List.of("openai:fake@" + server.baseUrl()), tmp,
                                 RunSettings.DEFAULT.withConcurrency(Integer.getInteger("concurrency", 4)).withSeed(r).withBootstrapReplicates(200));
                         double sec = (System.nanoTime() - t0) / 1e9;
                         System.out.printf(Locale.ROOT, "%s overhead: %d cases, %d from the model, %.2f s, %.0f cases/s%n",
@@ -84,7 +82,7 @@ public final class EvalRunnerBench {
                     EvalRun runner = new EvalRun(store, (s, jm) -> JudgePanel.of(Ensemble.builder().add(new RuleDetector()).build(), null),
                             RunListener.SILENT, k -> null);
                     long t0 = System.nanoTime();
-                    RunSummary s = runner.start(SuiteLoader.load(suite), List.of(), null,
+                    RunSummary s = runner.start(SuiteLoader.load(suite, java.time.LocalDate.of(2026, 9, 1)), List.of(), null,
                             RunSettings.DEFAULT.withConcurrency(Integer.getInteger("concurrency", 4)).withSeed(r).withBootstrapReplicates(200));
                     double sec = (System.nanoTime() - t0) / 1e9;
                     System.out.printf(Locale.ROOT, "%s overhead-replay: %d cases, %.2f s, %.0f cases/s%n",
@@ -94,10 +92,11 @@ public final class EvalRunnerBench {
         } else if (mode.equals("xstest")) {
             Path data = Path.of(args.length > 1 ? args[1] : "/work/shared/data/xstest");
             Map<String, String> prompts = new LinkedHashMap<>();
-            try (Reader in = Files.newBufferedReader(data.resolve("completions_gpt4.csv"))) {
-                for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                    prompts.putIfAbsent(rec.get("prompt"), rec.get("id"));
-                }
+            CsvTable completions = CsvTable.read(data.resolve("completions_gpt4.csv"));
+            int promptColumn = completions.column("prompt");
+            int idColumn = completions.column("id");
+            for (CsvTable.Row row : completions.rows()) {
+                prompts.putIfAbsent(row.text(promptColumn), row.text(idColumn));
             }
             List<String[]> cases = new ArrayList<>();
             prompts.forEach((p, id) -> cases.add(new String[] {"x-" + id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-"), p}));
@@ -112,7 +111,7 @@ public final class EvalRunnerBench {
                     long t0 = System.nanoTime();
                     // a fresh runner and embedder each time: model loading is part of the cost
                     RunSummary s = new EvalRun(store, EvalRun.standardJudges(CachedEmbedder::miniLm), RunListener.SILENT, System::getenv)
-                            .start(SuiteLoader.load(suite), List.of(), null, RunSettings.DEFAULT.withBootstrapReplicates(200));
+                            .start(SuiteLoader.load(suite, java.time.LocalDate.of(2026, 9, 1)), List.of(), null, RunSettings.DEFAULT.withBootstrapReplicates(200));
                     double sec = (System.nanoTime() - t0) / 1e9;
                     long refused = s.results().items().stream().filter(j -> Boolean.TRUE.equals(j.refused())).count();
                     System.out.printf(Locale.ROOT, "%s xstest: %d answers (%d failed), %d judged refusals, %.2f s, %.0f answers/s%n",

@@ -1,7 +1,7 @@
 package dev.polity.bench;
 
+import dev.polity.input.CsvTable;
 import dev.polity.judge.Answer;
-import dev.polity.judge.CsvTable;
 import dev.polity.judge.embed.MiniLmEmbedder;
 import dev.polity.judge.RefusalDetector;
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package dev.polity.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polity.choice.AggregateJson;
 import dev.polity.choice.BallotCsvReader;
 import dev.polity.choice.Choices;
 import dev.polity.choice.Comparisons;
@@ -18,6 +19,8 @@ import dev.polity.choice.Rule;
 import dev.polity.choice.RuleRefusal;
 import dev.polity.choice.RuleResult;
 import dev.polity.choice.Welfare;
+import dev.polity.input.CsvReader;
+import dev.polity.input.CsvTable;
 import dev.polity.input.InvalidInputException;
 import dev.polity.report.AggregateHtml;
 import dev.polity.stats.Bootstrap;
@@ -27,15 +30,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -104,6 +103,7 @@ public final class AggregateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file.toString(), 0, "no such file");
         }
+        Main.of(spec).doing("aggregating " + file);
         String fmt = format != null ? format.toLowerCase(Locale.ROOT) : detect(file);
         Welfare w = Welfare.byId(welfare);
         if (rule != null && !rule.equals("all")) {
@@ -142,7 +142,7 @@ public final class AggregateCommand implements Callable<Integer> {
                     model = "bradley-terry";
                     result = modelResult(c.items(), Choices.of(c.counts()), report);
                 } else {
-                    result = rulesResult(null, majorityOf(c.counts()), report);
+                    result = rulesResult(null, MajorityMatrix.of(c.counts()), report);
                 }
                 if (!groups.isEmpty()) {
                     result.put("groups", groupsJson(c.items(), pairwiseGroups(c), w, report));
@@ -152,12 +152,7 @@ public final class AggregateCommand implements Callable<Integer> {
                 Ratings r = RatingsReader.read(file, new RatingsReader.Columns(raterColumn, itemColumn, ratingColumn));
                 requireAttributes(r.attributeNames());
                 GroupAnalysis.GroupInput in = GroupAnalysis.fromRatings(r, groups);
-                result = new LinkedHashMap<>();
-                result.put("format", "ratings");
-                result.put("value", r.valueName());
-                result.put("raters", r.raters().size());
-                result.put("ratings", r.size());
-                result.put("groups", groupsJson(r.items(), in, w, report));
+                result = AggregateJson.ratings(r, groupsJson(r.items(), in, w, report));
                 report.ratings(r);
             }
             default -> throw new InvalidInputException(null, "--format: expected preflib, ballots, pairwise or ratings, got '" + fmt + "'");
@@ -176,7 +171,7 @@ public final class AggregateCommand implements Callable<Integer> {
                 o.println("report: " + out.resolve("report.html"));
             }
         }
-        return 0;
+        return ExitCode.DONE.code;
     }
 
     private void requireAttributes(List<String> available) {
@@ -187,23 +182,22 @@ public final class AggregateCommand implements Callable<Integer> {
         }
     }
 
-    static String detect(Path file) throws IOException {
+    static String detect(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.matches(".*\\.(soc|soi|toc|toi)$")) {
             return "preflib";
         }
-        String first;
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            first = lines.findFirst().orElse("").toLowerCase(Locale.ROOT);
+        CsvTable.Header header;
+        try (CsvReader in = CsvReader.open(file)) {
+            header = in.header();
         }
-        List<String> cols = Arrays.stream(first.split(",")).map(String::strip).toList();
-        if (cols.contains("winner") && cols.contains("loser")) {
+        if (header.find("winner") >= 0 && header.find("loser") >= 0) {
             return "pairwise";
         }
-        if (cols.contains("ranking") || cols.contains("ballot")) {
+        if (header.find("ranking", "ballot") >= 0) {
             return "ballots";
         }
-        if (first.startsWith("#")) {
+        if (header.name(0).startsWith("#")) {
             return "preflib";
         }
         return "ratings";
@@ -212,86 +206,33 @@ public final class AggregateCommand implements Callable<Integer> {
     private Choices choicesOf(Profile p) {
         return switch (model) {
             case "plackett-luce" -> Choices.of(p);
-            case "bradley-terry" -> Choices.of(countsOf(p.majority()));
+            case "bradley-terry" -> Choices.of(PairCounts.of(p.majority()));
             default -> throw new InvalidInputException(null, "--model: expected bradley-terry or plackett-luce, got '" + model + "'");
         };
-    }
-
-    static PairCounts countsOf(MajorityMatrix m) {
-        int n = m.size();
-        List<int[]> pairs = new ArrayList<>();
-        for (int a = 0; a < n; a++) {
-            for (int b = a + 1; b < n; b++) {
-                if (m.prefer(a, b) + m.prefer(b, a) > 0) {
-                    pairs.add(new int[] {a, b});
-                }
-            }
-        }
-        int[] f = new int[pairs.size()];
-        int[] s = new int[pairs.size()];
-        double[] fw = new double[pairs.size()];
-        double[] sw = new double[pairs.size()];
-        for (int k = 0; k < pairs.size(); k++) {
-            f[k] = pairs.get(k)[0];
-            s[k] = pairs.get(k)[1];
-            fw[k] = m.prefer(f[k], s[k]);
-            sw[k] = m.prefer(s[k], f[k]);
-        }
-        return new PairCounts(n, f, s, fw, sw);
-    }
-
-    static MajorityMatrix majorityOf(PairCounts c) {
-        double[][] n = new double[c.items()][c.items()];
-        for (int p = 0; p < c.pairs(); p++) {
-            n[c.first()[p]][c.second()[p]] += c.firstWins()[p];
-            n[c.second()[p]][c.first()[p]] += c.secondWins()[p];
-        }
-        return new MajorityMatrix(n);
     }
 
     private Map<String, Object> modelResult(List<Object> items, Choices data, AggregateHtml report) {
         LuceModel.Method m = LuceModel.Method.byId(method);
         Fit fit = LuceModel.fit(data, m, alpha);
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("items", items);
-        r.put("theta", fit.theta());
-        r.put("iterations", fit.iterations());
-        r.put("log_likelihood", fit.logLikelihood());
-        r.put("model", model);
-        r.put("method", m.id());
-        r.put("alpha", alpha);
-        r.put("converged", fit.converged());
         if (bootstrap > 0) {
             Bootstrap.Intervals ci;
-            try (ProgressBar pb = progress("bootstrap", bootstrap)) {
+            try (Progress pb = Progress.start(Main.of(spec).progress(), "bootstrap", "samples", bootstrap)) {
                 ci = LuceModel.bootstrap(data, m, alpha, fit, new Bootstrap(bootstrap, seed), pb::stepTo);
             }
-            r.put("bootstrap", bootstrap);
-            r.put("theta_lower", ci.lower());
-            r.put("theta_upper", ci.upper());
             report.model(items, fit, ci, model);
-        } else {
-            report.model(items, fit, null, model);
+            return AggregateJson.model(items, fit, model, bootstrap, ci.lower(), ci.upper());
         }
-        return r;
+        report.model(items, fit, null, model);
+        return AggregateJson.model(items, fit, model, 0, null, null);
     }
 
     private Map<String, Object> rulesResult(Profile p, MajorityMatrix given, AggregateHtml report) {
         MajorityMatrix m = given != null ? given : p.majority();
         List<Object> items = p != null ? p.items() : null;
-        double voters = p != null ? p.voters() : 0;
-        if (given != null) {
-            voters = 0;
-            for (int a = 0; a < m.size(); a++) {
-                for (int b = a + 1; b < m.size(); b++) {
-                    voters = Math.max(voters, m.prefer(a, b) + m.prefer(b, a));
-                }
-            }
-        }
+        double voters = given != null ? m.largestPairTotal() : p.voters();
         final List<Object> labels = items;
         String which = rule == null ? "all" : rule;
         List<Rule> rules = which.equals("all") ? Rule.all() : List.of(Rule.byId(which));
-        List<Map<String, Object>> out = new ArrayList<>();
         List<RuleResult> done = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Rule r : rules) {
@@ -314,46 +255,12 @@ public final class AggregateCommand implements Callable<Integer> {
                 continue;
             }
             done.add(res);
-            out.add(ruleJson(res, labels));
         }
         report.rules(labels, m, done);
         if (rules.size() == 1) {
-            return out.get(0);
+            return AggregateJson.rule(done.get(0), labels);
         }
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("rules", out);
-        int cw = m.condorcetWinner();
-        int cl = m.condorcetLoser();
-        r.put("condorcet_winner", cw < 0 ? null : labels.get(cw));
-        r.put("condorcet_loser", cl < 0 ? null : labels.get(cl));
-        r.put("smith_set", m.smithSet().stream().map(labels::get).toList());
-        r.put("majority_cycle", m.hasMajorityCycle());
-        if (cw >= 0) {
-            r.put("condorcet_winner_elected_by", done.stream().filter(x -> x.winner() == cw).map(x -> x.rule().id()).toList());
-        }
-        if (!skipped.isEmpty()) {
-            r.put("skipped", skipped);
-        }
-        return r;
-    }
-
-    static Map<String, Object> ruleJson(RuleResult res, List<Object> items) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("rule", res.rule().id());
-        j.put("winners", res.winners().stream().map(items::get).toList());
-        j.put("ranking", res.ranking().stream().map(items::get).toList());
-        j.put("tie_broken", res.tieBroken());
-        if (res.lottery() != null) {
-            Map<String, Double> lot = new LinkedHashMap<>();
-            for (int a = 0; a < items.size(); a++) {
-                lot.put(String.valueOf(items.get(a)), res.lottery()[a]);
-            }
-            j.put("lottery", lot);
-        }
-        if (res.note() != null) {
-            j.put("note", res.note());
-        }
-        return j;
+        return AggregateJson.rules(labels, m, done, skipped);
     }
 
     private GroupAnalysis.GroupInput pairwiseGroups(Comparisons c) {
@@ -362,7 +269,7 @@ public final class AggregateCommand implements Callable<Integer> {
         double[][] u = new double[byGroup.size()][];
         double[] sz = new double[byGroup.size()];
         List<String> names = new ArrayList<>(byGroup.keySet());
-        try (ProgressBar pb = progress("group fits", names.size())) {
+        try (Progress pb = Progress.start(Main.of(spec).progress(), "group fits", "groups", names.size())) {
             for (int g = 0; g < names.size(); g++) {
                 Choices d = Choices.of(byGroup.get(names.get(g)));
                 // a group's comparisons rarely connect every item, so its fit always carries a light prior
@@ -389,70 +296,24 @@ public final class AggregateCommand implements Callable<Integer> {
         double[] wt = GroupAnalysis.weights(mode, in.groups(), in.sizes(), given);
         GroupAnalysis a = GroupAnalysis.of(items, in.groups(), in.utility(), in.observed(), in.sizes(), wt, w);
         report.groups(a);
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("attributes", groups);
-        j.put("welfare", w.id());
-        j.put("weights", weights);
-        List<Map<String, Object>> gs = new ArrayList<>();
-        for (GroupAnalysis.GroupReport r : a.reports()) {
-            Map<String, Object> g = new LinkedHashMap<>();
-            g.put("group", r.group());
-            g.put("size", r.size());
-            g.put("weight", r.weight());
-            g.put("favourite", items.get(r.favourite()));
-            g.put("favourite_collective_rank", r.favouriteRank());
-            g.put("regret", r.regret());
-            g.put("kendall_tau", r.tau());
-            g.put("top", r.ownRanking().stream().limit(5).map(items::get).toList());
-            gs.add(g);
-        }
-        j.put("per_group", gs);
-        Map<String, Object> coll = new LinkedHashMap<>();
-        for (GroupAnalysis.Collective c : a.collectives().values()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("top", c.ranking().stream().limit(10).map(items::get).toList());
-            x.put("sides_with", in.groups().get(c.sidesWith()));
-            Map<String, Double> tau = new LinkedHashMap<>();
-            for (int g = 0; g < in.groups().size(); g++) {
-                tau.put(in.groups().get(g), c.tau()[g]);
-            }
-            x.put("kendall_tau", tau);
-            coll.put(c.welfare().id(), x);
-        }
-        j.put("collective", coll);
-        j.put("worst_off", a.worstOff().group());
-        j.put("most_disputed", a.disagreement().stream().limit(10).map(x -> Map.of("item", items.get(x), "spread", a.spread()[x])).toList());
-        return j;
+        return AggregateJson.groups(a, groups, weights);
     }
 
-    private static Map<String, Double> readWeights(Path f) throws IOException {
+    private static Map<String, Double> readWeights(Path f) {
         if (!Files.isRegularFile(f)) {
             throw new InvalidInputException(null, "--weights: expected equal, proportional or a CSV file group,weight; no file '" + f + "'");
         }
+        CsvTable table = CsvTable.read(f);
+        int group = table.column("group", "--weights");
+        int weight = table.column("weight", "--weights");
         Map<String, Double> m = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i).strip();
-            if (l.isEmpty() || (i == 0 && l.toLowerCase(Locale.ROOT).startsWith("group,"))) {
-                continue;
+        for (CsvTable.Row row : table.rows()) {
+            double v = row.number(weight);
+            if (v < 0) {
+                throw row.invalid(weight, "a weight >= 0");
             }
-            int comma = l.lastIndexOf(',');
-            try {
-                double v = Double.parseDouble(l.substring(comma + 1).strip());
-                if (comma <= 0 || !(v >= 0)) {
-                    throw new NumberFormatException();
-                }
-                m.put(l.substring(0, comma).strip(), v);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(f.toString(), i + 1, "expected 'group,weight' with a weight >= 0, got '" + l + "'");
-            }
+            m.put(row.text(group).strip(), v);
         }
         return m;
-    }
-
-    private static ProgressBar progress(String task, long max) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500)
-                .continuousUpdate().build();
     }
 }

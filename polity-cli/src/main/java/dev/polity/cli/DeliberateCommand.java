@@ -15,6 +15,7 @@ import dev.polity.norms.Constitution;
 import dev.polity.norms.ConstitutionLoader;
 import dev.polity.input.Diagnostic;
 import dev.polity.input.InvalidInputException;
+import dev.polity.input.TextFile;
 import dev.polity.norms.Lint;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,11 +27,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +74,7 @@ public final class DeliberateCommand implements Callable<Integer> {
         @Option(names = "--no-bridging", description = "Skip the bridging factorisation.")
         boolean noBridging;
 
-        Deliberation analyse(PrintWriter err) {
+        Deliberation analyse(PrintWriter err, ProgressMode mode) {
             if (dir == null) {
                 throw new InvalidInputException(null, "expected DIR: a Polis export folder or a votes CSV (see --help)");
             }
@@ -86,12 +89,13 @@ public final class DeliberateCommand implements Callable<Integer> {
             Deliberation.Options o = new Deliberation.Options(seed, d.restarts(), d.baseK(), d.maxGroups(), minVotes, !noBridging);
             long t0 = System.nanoTime();
             Deliberation result;
-            try (DeliberationProgress progress = new DeliberationProgress()) {
+            try (DeliberationProgress progress = new DeliberationProgress(mode)) {
                 result = Deliberation.analyse(c, o, progress);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            if (seconds > 2) {
-                err.printf("analysed %d votes in %.1f s%n", c.votes().size(), seconds);
+            // a note that goes with the progress, and like it not with --quiet
+            if (seconds > 2 && mode != ProgressMode.OFF) {
+                err.printf(Locale.ROOT, "analysed %d votes in %.1f s%n", c.votes().size(), seconds);
             }
             return result;
         }
@@ -101,7 +105,8 @@ public final class DeliberateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Deliberation d = input.analyse(err);
+        Main.of(spec).doing("analysing " + input.dir);
+        Deliberation d = input.analyse(err, Main.of(spec).progress());
         Map<String, Object> everything = DeliberationJson.of(d);
         if (json) {
             stdout.println(JSON.writeValueAsString(everything));
@@ -113,15 +118,17 @@ public final class DeliberateCommand implements Callable<Integer> {
             err.println("wrote " + out + " and " + jsonOut);
         }
         if (!json) {
-            stdout.printf("%s: %d participants, %d statements analysed, %d opinion groups%s%n", d.conversation().name(),
-                    d.conversation().participants().size(), d.columns().length, d.groups().k(),
+            stdout.printf(Locale.ROOT, "%s: %s, %s analysed, %s%s%n", d.conversation().name(),
+                    Tables.count(d.conversation().participants().size(), "participant"), Tables.count(d.columns().length, "statement"),
+                    Tables.count(d.groups().k(), "opinion group"),
                     out == null ? " (use --out report.html or --json for the details)" : "");
         }
-        return 0;
+        return ExitCode.DONE.code;
     }
 
     @Command(name = "promote", description = "Write a community-tier constitution layer (YAML) of the statements with broad support, "
-            + "with their provenance; lint it. Kind, topic and scope per statement come from --mapping or are asked for on stdin.")
+            + "with their provenance; lint it. Kind, topic and scope per statement come from --mapping or, on a terminal, are asked for. "
+            + "Exit 3 when the layer has lint errors.")
     static final class PromoteCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -151,13 +158,13 @@ public final class DeliberateCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            LocalDate day;
-            try {
-                day = date == null ? LocalDate.now() : LocalDate.parse(date);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new InvalidInputException(null, "--date: expected YYYY-MM-DD, got '" + date + "'");
+            if (mapping == null && !TerminalCheck.stdin()) {
+                throw new ParameterException(spec.commandLine(), "Missing --mapping FILE: standard input is not a terminal, "
+                        + "so the kind, topic and scope of each statement cannot be asked for");
             }
-            Deliberation d = input.analyse(err);
+            LocalDate day = CommandClock.date("--date", date);
+            Main.of(spec).doing("analysing " + input.dir);
+            Deliberation d = input.analyse(err, Main.of(spec).progress());
             Map<String, Map<String, Object>> table = mapping == null ? Map.of() : readMapping(mapping);
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Promotion.Mapper mapper = (s, suggested) -> {
@@ -179,20 +186,19 @@ public final class DeliberateCommand implements Callable<Integer> {
                     err.println(diagnostic);
                 }
             }
-            stdout.printf("%s: %d norms promoted from %s; lint: %d errors, %d warnings%n", out, c.norms().size(), d.conversation().name(),
-                    report.count(Diagnostic.Severity.ERROR), report.count(Diagnostic.Severity.WARNING));
-            return report.hasErrors() ? 1 : 0;
+            stdout.printf(Locale.ROOT, "%s: %s promoted from %s; lint: %s, %s%n", out, Tables.count(c.norms().size(), "norm"),
+                    d.conversation().name(), Tables.count(report.count(Diagnostic.Severity.ERROR), "error"),
+                    Tables.count(report.count(Diagnostic.Severity.WARNING), "warning"));
+            return report.hasErrors() ? ExitCode.CHECK_FAILED.code : ExitCode.DONE.code;
         }
 
         static Map<String, Map<String, Object>> readMapping(Path file) {
             try {
-                return new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), new TypeReference<Map<String, Map<String, Object>>>() { });
+                return new ObjectMapper(new YAMLFactory()).readValue(TextFile.read(file), new TypeReference<Map<String, Map<String, Object>>>() { });
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
                 throw new InvalidInputException(file.toString(), line, "expected statement id -> {kind, topic, jurisdictions, ...}: "
                         + e.getOriginalMessage().lines().findFirst().orElse(""));
-            } catch (IOException e) {
-                throw new InvalidInputException(file.toString(), 0, "cannot read: " + e.getMessage());
             }
         }
 

@@ -1,37 +1,22 @@
 package dev.polity.cli;
 
 import java.util.function.IntConsumer;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 
-/** A progress bar on stderr for embedding many texts; silent for a handful, which take no time. */
+/** The progress of embedding many texts on stderr; silent for a handful, which take no time. */
 final class EmbeddingProgress implements AutoCloseable {
     private static final int SHOW_FROM = 100;
-    private final ProgressBar bar;
+    private final Progress progress;
 
-    EmbeddingProgress(String task, int total) {
-        this.bar = total < SHOW_FROM ? null : new ProgressBarBuilder()
-                .setTaskName(task)
-                .setInitialMax(total)
-                .setUnit(" texts", 1)
-                .showSpeed()
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .build();
+    EmbeddingProgress(ProgressMode mode, String task, int total) {
+        this.progress = Progress.start(total < SHOW_FROM ? ProgressMode.OFF : mode, task, "texts", total);
     }
 
     IntConsumer step() {
-        return n -> {
-            if (bar != null) {
-                bar.stepBy(n);
-            }
-        };
+        return progress::stepBy;
     }
 
     @Override
     public void close() {
-        if (bar != null) {
-            bar.close();
-        }
+        progress.close();
     }
 }

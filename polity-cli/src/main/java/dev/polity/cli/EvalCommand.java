@@ -1,21 +1,11 @@
 package dev.polity.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code polity eval}: run evaluation suites against models, resume them, report on them and gate CI on them. */
 @Command(name = "eval", description = "Evaluate models against the norms that apply in each context (docs/EVALUATION.md).",
         subcommands = {EvalRunCommand.class, EvalResumeCommand.class, EvalReportCommand.class, EvalGateCommand.class, EvalListCommand.class})
-public final class EvalCommand implements Runnable {
+public final class EvalCommand extends CommandGroup {
     /** Where runs are stored unless {@code --store} says otherwise. */
     static final String DEFAULT_STORE = "out/polity.db";
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 }

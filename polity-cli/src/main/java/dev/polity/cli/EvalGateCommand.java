@@ -16,9 +16,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code polity eval gate RUN}: exit 1, with one line per breach, when a run fails its thresholds; 0 when it passes. */
+/** {@code polity eval gate RUN}: exit 3, with one line per breach, when a run fails its thresholds; 0 when it passes. */
 @Command(name = "gate", description = "Check a run against thresholds (the suite's gates, overridden by these options) for CI: "
-        + "exit 0 when it passes, 1 with one line per breach when it does not (an incomplete run does not pass).")
+        + "exit 0 when it passes, 3 with one line per breach when it does not, 4 when the run is incomplete (it does not pass; resume it), "
+        + "2 when there are no thresholds.")
 public final class EvalGateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,14 +50,18 @@ public final class EvalGateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Double d : new Double[] {minCompliance, maxAttackSuccess, maxFlipRate, maxOverRefusal, maxCounterfactualGap, maxUncertain}) {
-            if (d != null && !(d >= 0 && d <= 1)) {
-                throw new InvalidInputException("gate", 0, "thresholds are rates in [0, 1], got " + d);
+        Double[] rates = {minCompliance, maxAttackSuccess, maxFlipRate, maxOverRefusal, maxCounterfactualGap, maxUncertain};
+        String[] names = {"--min-compliance", "--max-attack-success", "--max-flip-rate", "--max-over-refusal", "--max-counterfactual-gap",
+                "--max-uncertain"};
+        for (int i = 0; i < rates.length; i++) {
+            if (rates[i] != null && !(rates[i] >= 0 && rates[i] <= 1)) {
+                throw new InvalidInputException(null, names[i] + ": expected a rate in [0, 1], got " + rates[i]);
             }
         }
         Thresholds cli = new Thresholds(minCompliance, maxAttackSuccess, maxFlipRate, maxOverRefusal, maxCounterfactualGap, maxUncertain,
                 conservative);
-        try (RunStore st = RunStore.open(stored.store)) {
+        Main.of(spec).doing("gating run " + stored.run + " from " + stored.store);
+        try (RunStore st = RunStore.open(stored.store, CommandClock.get())) {
             EvalRun runner = new EvalRun(st, (s, m) -> {
                 throw new IllegalStateException("gate does not judge");
             }, RunListener.SILENT, System::getenv);
@@ -72,14 +77,23 @@ public final class EvalGateCommand implements Callable<Integer> {
                 e.println("gate: run " + stored.run + " is incomplete: " + unanswered + " item(s) have no answer; polity eval resume " + stored.run
                         + EvalScreen.storeOption(stored.store));
             }
+            if (unanswered > 0) {
+                return ExitCode.INCOMPLETE.code;
+            }
             if (g.checks().isEmpty()) {
+                // checks are made per model with verdicts: with none, the absence of checks says nothing of the thresholds
+                if (r.metrics().models().isEmpty()) {
+                    e.println("gate: run " + stored.run + " has no verdicts: nothing to check, so it does not pass");
+                    return ExitCode.CHECK_FAILED.code;
+                }
                 e.println("gate: no thresholds: give --min-compliance etc. or set gates: in the suite");
+                return ExitCode.USAGE.code;
             }
-            boolean pass = g.passed() && unanswered == 0 && !g.checks().isEmpty();
-            if (pass) {
-                o.println("gate: passed (" + g.checks().size() + " check(s) on run " + stored.run + ")");
+            if (!g.passed()) {
+                return ExitCode.CHECK_FAILED.code;
             }
-            return pass ? 0 : 1;
+            o.println("gate: passed (" + g.checks().size() + " check(s) on run " + stored.run + ")");
+            return ExitCode.DONE.code;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.polity.cli;
 import dev.polity.store.RunRecord;
 import dev.polity.store.RunStore;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,22 +25,25 @@ public final class EvalListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        try (RunStore st = RunStore.open(store)) {
+        Main.of(spec).doing("listing the runs in " + store);
+        try (RunStore st = RunStore.open(store, CommandClock.get())) {
             List<String> ids = st.runIds();
             if (ids.isEmpty()) {
                 o.println("No runs in " + st.location() + "; start one with polity eval run SUITE");
-                return 0;
+                return ExitCode.DONE.code;
             }
+            List<List<String>> rows = new ArrayList<>();
             for (String id : ids) {
                 RunRecord r = st.run(id).orElseThrow();
                 Map<String, Object> s = r.provenance().settings();
                 int answered = r.answers().size();
                 int unanswered = st.unanswered(id).size();
-                o.printf("%s  %s  %-28s %3d/%d answered%s  %s%n", id, r.created().toString().substring(0, 19).replace('T', ' '),
-                        s.getOrDefault("suite_name", "?"), answered, answered + unanswered, unanswered > 0 ? " (resumable)" : "",
-                        s.getOrDefault("models", r.provenance().modelSpec()));
+                rows.add(List.of(id, r.created().toString().substring(0, 19).replace('T', ' '), String.valueOf(s.getOrDefault("suite_name", "?")),
+                        answered + "/" + (answered + unanswered) + " answered" + (unanswered > 0 ? " (resumable)" : ""),
+                        String.valueOf(s.getOrDefault("models", r.provenance().modelSpec()))));
             }
-            return 0;
+            o.print(Tables.columns(rows));
+            return ExitCode.DONE.code;
         }
     }
 }

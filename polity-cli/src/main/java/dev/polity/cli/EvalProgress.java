@@ -4,31 +4,27 @@ import dev.polity.eval.EvalItem;
 import dev.polity.eval.RunFailure;
 import dev.polity.eval.RunListener;
 import java.util.concurrent.atomic.AtomicInteger;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on stderr over the items of a run: judged or failed of planned, rate, ETA, and what came from the cache. */
+/** The progress of a run on stderr: judged or failed of planned items, and how many came from the cache. */
 final class EvalProgress implements RunListener, AutoCloseable {
+    private final ProgressMode mode;
     private final String task;
     private final AtomicInteger cached = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
-    private volatile ProgressBar bar;
+    private volatile Progress progress;
 
-    EvalProgress(String task) {
+    EvalProgress(ProgressMode mode, String task) {
+        this.mode = mode;
         this.task = task;
     }
 
-    /** Made when the work is known, so that an error found before (a bad model spec) is not preceded by a bar. */
+    /** Shown once the work is known, so that an error found before (a bad model spec) is not preceded by progress. */
     @Override
     public synchronized void planned(int n) {
-        if (bar == null) {
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(n).setUnit(" items", 1).showSpeed()
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate()
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+        if (progress == null) {
+            progress = Progress.start(mode, task, "items", n);
         } else {
-            bar.maxHint(bar.getMax() + n);
+            progress.grow(n);
         }
     }
 
@@ -36,39 +32,40 @@ final class EvalProgress implements RunListener, AutoCloseable {
     public void answered(EvalItem item, boolean fromCache) {
         if (fromCache) {
             cached.incrementAndGet();
-            message();
+            note();
         }
     }
 
     @Override
     public void judged(EvalItem item) {
-        ProgressBar b = bar;
-        if (b != null) {
-            b.step();
+        Progress p = progress;
+        if (p != null) {
+            p.step();
         }
     }
 
     @Override
     public void failed(RunFailure failure) {
         failed.incrementAndGet();
-        ProgressBar b = bar;
-        if (b != null) {
-            b.step();
+        note();
+        Progress p = progress;
+        if (p != null) {
+            p.step();
         }
-        message();
     }
 
-    private void message() {
-        ProgressBar b = bar;
-        if (b != null) {
-            b.setExtraMessage(" cached " + cached.get() + (failed.get() > 0 ? ", failed " + failed.get() : ""));
+    private void note() {
+        Progress p = progress;
+        if (p != null) {
+            p.note("cached " + cached.get() + (failed.get() > 0 ? ", failed " + failed.get() : ""));
         }
     }
 
     @Override
     public void close() {
-        if (bar != null) {
-            bar.close();
+        Progress p = progress;
+        if (p != null) {
+            p.close();
         }
     }
 }

@@ -27,7 +27,8 @@ public final class EvalReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (RunStore st = RunStore.open(stored.store)) {
+        Main.of(spec).doing("reporting run " + stored.run + " from " + stored.store);
+        try (RunStore st = RunStore.open(stored.store, CommandClock.get())) {
             EvalRun runner = new EvalRun(st, (s, m) -> {
                 throw new IllegalStateException("report does not judge");
             }, RunListener.SILENT, System::getenv);
@@ -40,7 +41,7 @@ public final class EvalReportCommand implements Callable<Integer> {
                     + (unanswered > 0 ? ", " + unanswered + " unanswered (polity eval resume " + stored.run + ")" : ""));
             EvalScreen.results(o, r);
             o.println("Reports: " + dir.resolve("index.html") + " (also results.json, junit.xml, summary.md)");
-            return 0;
+            return ExitCode.DONE.code;
         }
     }
 }

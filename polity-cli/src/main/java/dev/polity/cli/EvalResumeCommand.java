@@ -32,15 +32,16 @@ public final class EvalResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (RunStore st = RunStore.open(stored.store)) {
+        Main.of(spec).doing("resuming run " + stored.run + " from " + stored.store);
+        try (RunStore st = RunStore.open(stored.store, CommandClock.get())) {
             RunSummary summary;
-            try (EvalProgress progress = new EvalProgress("resume " + stored.run)) {
+            try (EvalProgress progress = new EvalProgress(Main.of(spec).progress(), "resume " + stored.run)) {
                 summary = EvalRun.standard(st, progress).resume(stored.run, stored.suite, models, Path.of(""));
             }
             Path dir = EvalScreen.outDir(out, summary.runId());
             EvalScreen.write(summary.results(), dir);
             EvalScreen.summary(spec.commandLine().getOut(), summary, dir, stored.store);
-            return summary.complete() ? 0 : EvalScreen.INCOMPLETE;
+            return EvalScreen.exitCode(summary);
         }
     }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code polity eval run SUITE}: asks the models, stores and judges every answer, writes the reports. */
 @Command(name = "run", description = "Run a suite: ask the models, store every answer, judge it, write the reports. "
-        + "Exit 0 when every item was answered, 3 when some were not (resume the run), 1 on bad input.")
+        + "Exit 0 when every item was answered and the gate passed, 3 when the gate failed, 4 when some items were not answered "
+        + "(resume the run), 1 on bad input.")
 public final class EvalRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,6 +55,10 @@ public final class EvalRunCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", description = "Longest answer, in tokens (default: the model's).")
     Integer maxTokens;
 
+    @Option(names = "--date", description = "Evaluation date YYYY-MM-DD of the suite's contexts that name none; "
+            + "recorded, and reused by resume and report (default: today).")
+    String date;
+
     @Option(names = "--bootstrap", defaultValue = "2000", description = "Bootstrap replicates of the 95%% intervals (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
@@ -62,19 +67,21 @@ public final class EvalRunCommand implements Callable<Integer> {
         if (concurrency < 1 || bootstrap < 1 || (maxTokens != null && maxTokens < 1)) {
             throw new InvalidInputException("--concurrency", 0, "--concurrency, --bootstrap and --max-tokens must be at least 1");
         }
-        Suite s = SuiteLoader.load(suite);
+        Main.of(spec).doing("reading the suite " + suite);
+        Suite s = SuiteLoader.load(suite, CommandClock.date("--date", date));
         RunSettings settings = RunSettings.DEFAULT.withConcurrency(concurrency).withSeed(seed).withTemperature(temperature)
                 .withMaxTokens(maxTokens).withBootstrapReplicates(bootstrap).withApiKeyEnv(apiKeyEnv);
         PrintWriter o = spec.commandLine().getOut();
-        try (RunStore st = RunStore.open(store)) {
+        try (RunStore st = RunStore.open(store, CommandClock.get())) {
+            Main.of(spec).doing("running the suite " + suite);
             RunSummary summary;
-            try (EvalProgress progress = new EvalProgress("eval " + s.name())) {
+            try (EvalProgress progress = new EvalProgress(Main.of(spec).progress(), "eval " + s.name())) {
                 summary = EvalRun.standard(st, progress).start(s, models, Path.of(""), settings);
             }
             Path dir = EvalScreen.outDir(out, summary.runId());
             EvalScreen.write(summary.results(), dir);
             EvalScreen.summary(o, summary, dir, store);
-            return summary.complete() ? 0 : EvalScreen.INCOMPLETE;
+            return EvalScreen.exitCode(summary);
         }
     }
 }

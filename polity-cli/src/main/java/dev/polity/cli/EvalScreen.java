@@ -18,8 +18,6 @@ import java.util.stream.Collectors;
 
 /** What the eval commands print: a one-screen summary of a run, its failures, and its gate. */
 final class EvalScreen {
-    /** Exit code of a run that ended with items unanswered: it can be resumed. */
-    static final int INCOMPLETE = 3;
     private static final int SHOWN_FAILURES = 5;
 
     private EvalScreen() {
@@ -45,6 +43,14 @@ final class EvalScreen {
         if (!s.complete()) {
             o.println("The run is incomplete; nothing is lost. Continue it with: polity eval resume " + s.runId() + storeOption(store));
         }
+    }
+
+    /** A run's exit code: incomplete (resumable) before anything else, then whether its gate failed. */
+    static int exitCode(RunSummary s) {
+        if (!s.complete()) {
+            return ExitCode.INCOMPLETE.code;
+        }
+        return s.results().gate().passed() ? ExitCode.DONE.code : ExitCode.CHECK_FAILED.code;
     }
 
     static String storeOption(String store) {
@@ -82,7 +88,10 @@ final class EvalScreen {
             }
         }
         Gate.Result g = r.gate();
-        if (g.checks().isEmpty()) {
+        if (g.checks().isEmpty() && m.models().isEmpty()) {
+            // the checks are made per model that has verdicts: with none, whether thresholds exist is not known here
+            o.println("Gate: not checked (nothing judged yet)");
+        } else if (g.checks().isEmpty()) {
             o.println("Gate: no thresholds");
         } else if (g.passed()) {
             o.println("Gate: passed (" + g.checks().size() + " check(s))");

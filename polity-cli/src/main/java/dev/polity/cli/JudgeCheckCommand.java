@@ -33,8 +33,9 @@ public final class JudgeCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Main.of(spec).doing("running the " + check + " check");
         Path dir = check == RealDataCheck.norms ? data : DataSets.require(data, check.dataSet, check.marker);
-        CheckOutcome outcome = check.run(dir, CachedEmbedder.miniLm());
+        CheckOutcome outcome = check.run(dir, CachedEmbedder.miniLm(), Main.of(spec).progress());
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.print(outcome.jsonText());
@@ -48,6 +49,6 @@ public final class JudgeCheckCommand implements Callable<Integer> {
             Files.writeString(out.resolve(check.name() + ".json"), outcome.jsonText(), StandardCharsets.UTF_8);
             (json ? spec.commandLine().getErr() : o).println("Wrote " + out.resolve(check.name() + ".md") + " and " + out.resolve(check.name() + ".json"));
         }
-        return 0;
+        return ExitCode.DONE.code;
     }
 }

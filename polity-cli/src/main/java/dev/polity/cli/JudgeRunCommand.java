@@ -1,8 +1,8 @@
 package dev.polity.cli;
 
+import dev.polity.input.CsvTable;
 import dev.polity.judge.Answer;
 import dev.polity.judge.embed.CachedEmbedder;
-import dev.polity.judge.CsvTable;
 import dev.polity.judge.DerogationDetector;
 import dev.polity.judge.learn.JudgeModel;
 import dev.polity.judge.RefusalDetector;
@@ -47,6 +47,7 @@ public final class JudgeRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Main.of(spec).doing("judging " + input);
         CsvTable table = CsvTable.read(input);
         int text = table.column(textColumn, "--text-column");
         int prompt = promptColumn == null ? -1 : table.column(promptColumn, "--prompt-column");
@@ -57,7 +58,7 @@ public final class JudgeRunCommand implements Callable<Integer> {
         CachedEmbedder embedder = CachedEmbedder.miniLm();
         List<String> verdicts = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
-        try (EmbeddingProgress progress = new EmbeddingProgress("judging", answers.size())) {
+        try (EmbeddingProgress progress = new EmbeddingProgress(Main.of(spec).progress(), "judging", answers.size())) {
             if (detector == DetectorKind.refusal) {
                 RefusalDetector d = model == null ? RefusalDetector.withDefaultModel(embedder) : new RefusalDetector(JudgeModel.read(model), embedder);
                 for (RefusalDetector.Judgement j : d.classify(answers, progress.step())) {
@@ -74,12 +75,12 @@ public final class JudgeRunCommand implements Callable<Integer> {
             }
         }
         write(table, verdicts, scores);
-        spec.commandLine().getOut().println("Judged " + answers.size() + " rows with the " + detector + " detector; wrote " + out);
-        return 0;
+        spec.commandLine().getOut().println("Judged " + Tables.count(answers.size(), "row") + " with the " + detector + " detector; wrote " + out);
+        return ExitCode.DONE.code;
     }
 
     private void write(CsvTable table, List<String> verdicts, List<Double> scores) throws Exception {
-        List<String> header = new ArrayList<>(table.header());
+        List<String> header = new ArrayList<>(table.header().names());
         int verdictAt = header.indexOf("verdict");
         int scoreAt = header.indexOf("score");
         if (verdictAt < 0) {

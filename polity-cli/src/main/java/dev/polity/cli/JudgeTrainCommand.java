@@ -8,6 +8,7 @@ import dev.polity.judge.train.TrainingData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,9 +53,11 @@ public final class JudgeTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        Main.of(spec).doing("training on " + String.join(", ", inputs.stream().map(Path::toString).toList()));
         if (detector == DetectorKind.norm) {
-            JudgeModel m = NormJudgeTraining.train(inputs, constitution != null ? constitution : Home.path("constitutions/starter.yaml"), out, o);
-            return m == null ? 1 : 0;
+            NormJudgeTraining.train(inputs, constitution != null ? constitution : Home.path("constitutions/starter.yaml"), out, o,
+                    Main.of(spec).progress());
+            return ExitCode.DONE.code;
         }
         if (textColumn == null || labelColumn == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--detector " + detector + " needs --text-column and --label-column");
@@ -62,7 +65,7 @@ public final class JudgeTrainCommand implements Callable<Integer> {
         TrainingData data = TrainingData.read(inputs, new TrainingData.Columns(textColumn, promptColumn, labelColumn, idColumn));
         CachedEmbedder embedder = CachedEmbedder.miniLm();
         JudgeModel model;
-        try (EmbeddingProgress progress = new EmbeddingProgress("embedding", data.rows().size())) {
+        try (EmbeddingProgress progress = new EmbeddingProgress(Main.of(spec).progress(), "embedding", data.rows().size())) {
             model = detector == DetectorKind.refusal
                     ? RefusalTrainer.train(data, embedder, RefusalTrainer.Settings.DEFAULT.withFolds(folds), progress.step())
                     : DerogationTrainer.train(data, embedder, DerogationTrainer.Settings.DEFAULT.withFolds(folds), progress.step());
@@ -71,9 +74,9 @@ public final class JudgeTrainCommand implements Callable<Integer> {
         o.println("Trained a " + detector + " model on " + model.provenance().rows() + " texts from "
                 + String.join(", ", model.provenance().inputs()) + " (sha256 " + model.provenance().dataSha256().substring(0, 12) + "…)");
         for (Map.Entry<String, Double> m : model.provenance().crossValidated().entrySet()) {
-            o.printf("  %d-fold cross-validated %s: %.3f%n", folds, m.getKey(), m.getValue());
+            o.printf(Locale.ROOT, "  %d-fold cross-validated %s: %.3f%n", folds, m.getKey(), m.getValue());
         }
         o.println("Wrote " + out);
-        return 0;
+        return ExitCode.DONE.code;
     }
 }

@@ -21,14 +21,14 @@ final class NormJudgeTraining {
     private NormJudgeTraining() {
     }
 
-    static JudgeModel train(List<Path> inputs, Path constitutionFile, Path out, PrintWriter o) throws IOException {
+    static JudgeModel train(List<Path> inputs, Path constitutionFile, Path out, PrintWriter o, ProgressMode mode) throws IOException {
         Constitution c = ConstitutionLoader.load(constitutionFile);
         List<NormItem> items = new ArrayList<>();
         for (Path p : inputs) {
             items.addAll(NormItems.read(p, c));
         }
         JudgeModel model;
-        try (EmbeddingProgress progress = new EmbeddingProgress("reading items", items.size())) {
+        try (EmbeddingProgress progress = new EmbeddingProgress(mode, "reading items", items.size())) {
             model = NormJudgeTrainer.train(items, c, new FactReader(CachedEmbedder.miniLm()), NormJudgeTrainer.Settings.DEFAULT,
                     inputs.stream().map(p -> p.getFileName().toString()).toList(), TrainingData.sha256(inputs), progress.step());
         }

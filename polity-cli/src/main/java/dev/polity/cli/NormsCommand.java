@@ -14,12 +14,11 @@ import dev.polity.norms.Lint;
 import dev.polity.norms.Resolution;
 import dev.polity.norms.Resolver;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,14 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code polity norms lint|resolve|diff}: work with a constitution. */
 @Command(name = "norms", description = "Lint, resolve and compare constitutions.",
         subcommands = {NormsCommand.LintCommand.class, NormsCommand.ResolveCommand.class, NormsCommand.DiffCommand.class})
-public final class NormsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class NormsCommand extends CommandGroup {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -45,7 +37,7 @@ public final class NormsCommand implements Runnable {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
     @Command(name = "lint", description = "Check a constitution: schema, semantics, conflicts, gaps, unreachable and shadowed norms."
-            + " Exit 0 when there are no errors, 1 otherwise.")
+            + " Exit 0 when there are no errors, 3 when there are (or warnings with --strict), 1 when FILE cannot be read.")
     static final class LintCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -56,22 +48,27 @@ public final class NormsCommand implements Runnable {
         @Option(names = "--strict", description = "Treat warnings (gaps, unreachable or shadowed norms) as errors.")
         boolean strict;
 
-        @Option(names = "--quiet", description = "Print errors and warnings only, not the conflict notes.")
-        boolean quiet;
+        @Option(names = "--date", description = "YYYY-MM-DD: a norm whose effective.until is on or before it is unreachable (default: today).")
+        String date;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            boolean quiet = Main.of(spec).quiet;
+            Main.of(spec).doing("linting " + file);
             Constitution c;
             try {
                 c = ConstitutionLoader.load(file);
             } catch (InvalidInputException e) {
                 e.errors().forEach(err::println);
-                err.println(e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s") + " in " + file);
-                return 1;
+                if (!Files.isRegularFile(file)) {
+                    return ExitCode.INPUT.code;
+                }
+                err.println(Tables.count(e.errors().size(), "error") + " in " + file);
+                return ExitCode.CHECK_FAILED.code;
             }
-            Lint.Report report = withCheckProblems(Lint.check(c), c);
+            Lint.Report report = withCheckProblems(Lint.check(c, CommandClock.date("--date", date)), c);
             for (Diagnostic d : report.findings()) {
                 if (quiet && d.severity() == Diagnostic.Severity.INFO) {
                     continue;
@@ -79,10 +76,12 @@ public final class NormsCommand implements Runnable {
                 (d.severity() == Diagnostic.Severity.INFO ? out : err).println(d);
             }
             long warnings = report.count(Diagnostic.Severity.WARNING);
-            out.printf("%s: %d norms in %d file(s), %d contexts checked, %d conflicts (%d settled differently by place), %d warnings, 0 errors%n",
-                    file, c.norms().size(), c.files().size(), report.contexts(), report.conflicts().size(),
-                    report.conflicts().stream().filter(Lint.Conflict::variesByContext).count(), warnings);
-            return strict && warnings > 0 ? 1 : 0;
+            long errors = report.count(Diagnostic.Severity.ERROR);
+            out.printf(Locale.ROOT, "%s: %s in %s, %s checked, %s (%d settled differently by place), %s, %s%n",
+                    file, Tables.count(c.norms().size(), "norm"), Tables.count(c.files().size(), "file"), Tables.count(report.contexts(), "context"),
+                    Tables.count(report.conflicts().size(), "conflict"), report.conflicts().stream().filter(Lint.Conflict::variesByContext).count(),
+                    Tables.count(warnings, "warning"), Tables.count(errors, "error"));
+            return errors > 0 || strict && warnings > 0 ? ExitCode.CHECK_FAILED.code : ExitCode.DONE.code;
         }
     }
 
@@ -111,6 +110,7 @@ public final class NormsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            Main.of(spec).doing("resolving " + file);
             Constitution c = ConstitutionLoader.load(file);
             Context ctx = context(c, jurisdiction, domain, audience, date);
             Resolution r = new Resolver(c).applicable(ctx);
@@ -121,7 +121,7 @@ public final class NormsCommand implements Runnable {
                 case "table" -> out.print(Tables.resolution(r));
                 default -> throw new InvalidInputException(null, "--format: expected table, json or yaml, got '" + format + "'");
             }
-            return 0;
+            return ExitCode.DONE.code;
         }
     }
 
@@ -142,25 +142,24 @@ public final class NormsCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "40", description = "Contexts to list in text form (default: ${DEFAULT-VALUE}).")
         int limit;
 
+        @Option(names = "--date", description = "YYYY-MM-DD: the date of the compared contexts when neither version has effective dates (default: today).")
+        String date;
+
         @Override
         public Integer call() throws Exception {
-            ConstitutionDiff d = ConstitutionDiff.between(ConstitutionLoader.load(before), ConstitutionLoader.load(after));
+            Main.of(spec).doing("comparing " + before + " with " + after);
+            ConstitutionDiff d = ConstitutionDiff.between(ConstitutionLoader.load(before), ConstitutionLoader.load(after),
+                    CommandClock.date("--date", date));
             PrintWriter out = spec.commandLine().getOut();
             if (format.equals("json")) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("added", d.added());
-                m.put("removed", d.removed());
-                m.put("changed", d.changed().stream().map(c -> Map.of("id", c.id(), "fields", c.fields())).toList());
-                m.put("contexts", d.impacts().stream().map(i -> Map.of(
-                        "context", i.context().toString(), "entering", i.entering(), "leaving", i.leaving())).toList());
-                out.println(JSON.writeValueAsString(m));
-                return 0;
+                out.println(JSON.writeValueAsString(d.asMap()));
+                return ExitCode.DONE.code;
             }
             if (!format.equals("text")) {
                 throw new InvalidInputException(null, "--format: expected text or json, got '" + format + "'");
             }
             out.print(Tables.diff(d, limit));
-            return 0;
+            return ExitCode.DONE.code;
         }
     }
 
@@ -184,12 +183,7 @@ public final class NormsCommand implements Runnable {
         if (!c.jurisdictions().isKnown(jurisdiction)) {
             throw new InvalidInputException(null, "--jurisdiction: " + c.jurisdictions().explainUnknown(jurisdiction));
         }
-        LocalDate day;
-        try {
-            day = date == null ? LocalDate.now() : LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(null, "--date: expected YYYY-MM-DD, got '" + date + "'");
-        }
+        LocalDate day = CommandClock.date("--date", date);
         if (domain != null && !c.domains().isEmpty() && !c.domains().contains(domain)) {
             throw new InvalidInputException(null, "--domain: '" + domain + "' is not declared; expected one of " + String.join(", ", c.domains()));
         }

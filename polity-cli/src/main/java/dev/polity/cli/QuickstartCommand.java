@@ -12,7 +12,6 @@ import dev.polity.norms.Constitution;
 import dev.polity.norms.ConstitutionLoader;
 import dev.polity.norms.Context;
 import dev.polity.input.Diagnostic;
-import dev.polity.input.InvalidInputException;
 import dev.polity.norms.Lint;
 import dev.polity.norms.Resolution;
 import dev.polity.norms.Resolver;
@@ -77,10 +76,12 @@ public final class QuickstartCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         Path file = constitution != null ? constitution : Home.path("constitutions/starter.yaml");
+        Main.of(spec).doing("running the quickstart on " + file);
         Constitution c = ConstitutionLoader.load(file);
-        Lint.Report lint = NormsCommand.withCheckProblems(Lint.check(c), c);
+        // one date for everything, so the summary does not change with the day it runs
+        LocalDate day = date == null ? LocalDate.of(2026, 9, 1) : CommandClock.date("--date", date);
+        Lint.Report lint = NormsCommand.withCheckProblems(Lint.check(c, day), c);
         Resolver resolver = new Resolver(c);
-        LocalDate day = date == null ? LocalDate.of(2026, 9, 1) : parse(date);
         List<Resolution> results = new ArrayList<>();
         for (String[] row : CONTEXTS) {
             if (c.jurisdictions().isKnown(row[0])) {
@@ -91,14 +92,14 @@ public final class QuickstartCommand implements Callable<Integer> {
         o.println(Summary.terminal(c, lint, results));
         o.flush();
         List<QuickstartSection> sections = new ArrayList<>();
-        exampleSuite(o).ifPresent(sections::add);
+        exampleSuite(o, day).ifPresent(sections::add);
         sections.addAll(realDataChecks(o));
         String md = Summary.markdown(c, lint, results, sections);
         Files.writeString(out.resolve("summary.md"), md, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("index.html"), QuickstartHtml.render(c, lint, results, sections.stream().map(QuickstartSection::htmlSection).toList()),
                 StandardCharsets.UTF_8);
         o.println("Wrote " + out.resolve("index.html") + " and " + out.resolve("summary.md"));
-        return lint.hasErrors() ? 1 : 0;
+        return lint.hasErrors() ? ExitCode.CHECK_FAILED.code : ExitCode.DONE.code;
     }
 
     /**
@@ -106,16 +107,16 @@ public final class QuickstartCommand implements Callable<Integer> {
      * run through its recorded answers, stored in {@code OUT/polity.db} (so a second quickstart answers from
      * the cache), with its full report in {@code OUT/suite/} and a summary section here.
      */
-    Optional<QuickstartSection> exampleSuite(PrintWriter o) throws IOException {
+    Optional<QuickstartSection> exampleSuite(PrintWriter o, LocalDate day) throws IOException {
         Path file = Home.path("suites/quickstart.yaml");
         if (!Files.exists(file)) {
             return Optional.of(QuickstartSection.note("Example suite", "suites/quickstart.yaml not found; run from the Polity checkout"));
         }
-        Suite suite = SuiteLoader.load(file);
+        Suite suite = SuiteLoader.load(file, day);
         String store = out.resolve("polity.db").toString();
-        try (RunStore st = RunStore.open(store)) {
+        try (RunStore st = RunStore.open(store, CommandClock.get())) {
             RunSummary summary;
-            try (EvalProgress progress = new EvalProgress("eval " + suite.name())) {
+            try (EvalProgress progress = new EvalProgress(Main.of(spec).progress(), "eval " + suite.name())) {
                 summary = EvalRun.standard(st, progress).start(suite, List.of(), Path.of(""),
                         RunSettings.DEFAULT.withBootstrapReplicates(1000));
             }
@@ -150,7 +151,7 @@ public final class QuickstartCommand implements Callable<Integer> {
                 missing.add(check.dataSet);
                 continue;
             }
-            CheckOutcome outcome = check.run(dir, embedder);
+            CheckOutcome outcome = check.run(dir, embedder, Main.of(spec).progress());
             Files.writeString(out.resolve(check.name() + ".json"), outcome.jsonText(), StandardCharsets.UTF_8);
             sections.add(new QuickstartSection("Real data: " + check.title + " (" + dir + ")", outcome.markdown(), outcome.html()));
             o.println(outcome.terminal());
@@ -162,14 +163,6 @@ public final class QuickstartCommand implements Callable<Integer> {
             o.println(line);
         }
         return sections;
-    }
-
-    private static LocalDate parse(String s) {
-        try {
-            return LocalDate.parse(s);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(null, "--date: expected YYYY-MM-DD, got '" + s + "'");
-        }
     }
 
     static long warnings(Lint.Report r) {

@@ -36,16 +36,16 @@ enum RealDataCheck {
         return DataSets.find(root != null ? root : DataSets.root().orElse(null), dataSet, marker);
     }
 
-    /** Runs the check with a progress bar on stderr. */
-    CheckOutcome run(Path dir, TextEmbedder embedder) {
-        try (CheckProgressBar bar = new CheckProgressBar(name())) {
+    /** Runs the check, its progress on stderr. */
+    CheckOutcome run(Path dir, TextEmbedder embedder, ProgressMode mode) {
+        try (Progress progress = Progress.start(mode, name(), "texts", -1)) {
             return switch (this) {
-                case xstest -> new CheckOutcome.XsTest(XsTestCheck.run(dir, embedder, bar));
-                case popquorn -> new CheckOutcome.Popquorn(PopquornCheck.run(dir, embedder, bar));
+                case xstest -> new CheckOutcome.XsTest(XsTestCheck.run(dir, embedder, progress::update));
+                case popquorn -> new CheckOutcome.Popquorn(PopquornCheck.run(dir, embedder, progress::update));
                 case norms -> {
                     Constitution c = ConstitutionLoader.load(Home.path("constitutions/starter.yaml"));
-                    yield new CheckOutcome.Norms(dir == null || dir.toString().equals(NormItems.DEV_SET) ? NormDevCheck.run(c, embedder, bar)
-                            : NormDevCheck.run(NormItems.read(dir, c), c, embedder, bar));
+                    yield new CheckOutcome.Norms(dir == null || dir.toString().equals(NormItems.DEV_SET) ? NormDevCheck.run(c, embedder, progress::update)
+                            : NormDevCheck.run(NormItems.read(dir, c), c, embedder, progress::update));
                 }
             };
         }

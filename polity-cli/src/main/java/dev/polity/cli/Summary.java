@@ -6,6 +6,7 @@ import dev.polity.norms.Lint;
 import dev.polity.norms.Resolution;
 import dev.polity.report.QuickstartHtml;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The quickstart's summary for the terminal and in Markdown: for each context, how many norms apply, which are
@@ -17,12 +18,13 @@ final class Summary {
 
     static String terminal(Constitution c, Lint.Report lint, List<Resolution> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%s %s: %d norms, %d files, %d conflicts (%d settled differently by place), %d warnings%n%n",
-                c.name(), c.version(), c.norms().size(), c.files().size(), lint.conflicts().size(),
-                lint.conflicts().stream().filter(Lint.Conflict::variesByContext).count(), lint.count(Diagnostic.Severity.WARNING)));
-        sb.append(String.format("%-42s %7s %10s %5s%n", "context", "applies", "overridden", "gaps"));
+        sb.append(String.format(Locale.ROOT, "%s %s: %s, %s, %s (%d settled differently by place), %s%n%n",
+                c.name(), c.version(), Tables.count(c.norms().size(), "norm"), Tables.count(c.files().size(), "file"),
+                Tables.count(lint.conflicts().size(), "conflict"), lint.conflicts().stream().filter(Lint.Conflict::variesByContext).count(),
+                Tables.count(lint.count(Diagnostic.Severity.WARNING), "warning")));
+        sb.append(String.format(Locale.ROOT, "%-42s %7s %10s %5s%n", "context", "applies", "overridden", "gaps"));
         for (Resolution r : results) {
-            sb.append(String.format("%-42s %7d %10d %5d%n", label(r), r.norms().size(), r.overridden().size(), r.gaps().size()));
+            sb.append(String.format(Locale.ROOT, "%-42s %7d %10d %5d%n", label(r), r.norms().size(), r.overridden().size(), r.gaps().size()));
         }
         return sb.toString();
     }
@@ -30,11 +32,11 @@ final class Summary {
     static String markdown(Constitution c, Lint.Report lint, List<Resolution> results, List<QuickstartSection> sections) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(c.name()).append(" (").append(c.version()).append(")\n\n");
-        sb.append(c.norms().size()).append(" norms from ").append(c.files().size()).append(" files; ")
-                .append(lint.conflicts().size()).append(" conflicts, of which ")
+        sb.append(Tables.count(c.norms().size(), "norm")).append(" from ").append(Tables.count(c.files().size(), "file")).append("; ")
+                .append(Tables.count(lint.conflicts().size(), "conflict")).append(", of which ")
                 .append(lint.conflicts().stream().filter(Lint.Conflict::variesByContext).count())
                 .append(" are settled differently in different places; ")
-                .append(lint.count(Diagnostic.Severity.WARNING)).append(" lint warnings.\n\n");
+                .append(Tables.count(lint.count(Diagnostic.Severity.WARNING), "lint warning")).append(".\n\n");
         sb.append("| context | applies | overridden | gaps |\n|---|---:|---:|---:|\n");
         for (Resolution r : results) {
             sb.append("| ").append(label(r)).append(" | ").append(r.norms().size()).append(" | ")

@@ -2,19 +2,45 @@ package dev.polity.cli;
 
 import dev.polity.norms.ConstitutionDiff;
 import dev.polity.norms.Resolution;
+import java.util.List;
+import java.util.Locale;
 
 /** Plain-text renderings for the terminal. */
 final class Tables {
     private Tables() {
     }
 
+    /** {@code 1 warning}, {@code 2 warnings}, {@code 0 warnings}: a count with its noun in the right number (regular plurals). */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** Rows as aligned columns: each but the last padded to its widest cell, two spaces apart. */
+    static String columns(List<List<String>> rows) {
+        int[] width = new int[rows.stream().mapToInt(List::size).max().orElse(0)];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                width[i] = Math.max(width[i], row.get(i).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                line.append(i == row.size() - 1 ? row.get(i) : String.format(Locale.ROOT, "%-" + width[i] + "s  ", row.get(i)));
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+
     static String resolution(Resolution r) {
         StringBuilder sb = new StringBuilder();
         sb.append("Context: ").append(r.context()).append('\n');
-        sb.append(r.norms().size()).append(" norms apply, ").append(r.overridden().size()).append(" overridden, ")
-                .append(r.gaps().size()).append(" gaps\n\n");
+        sb.append(count(r.norms().size(), "norm")).append(r.norms().size() == 1 ? " applies, " : " apply, ")
+                .append(r.overridden().size()).append(" overridden, ").append(count(r.gaps().size(), "gap")).append("\n\n");
         for (Resolution.Applicable a : r.norms()) {
-            sb.append(String.format("%-10s %-11s %s%n", a.norm().tier(), a.norm().kind().yamlName(), a.norm().id()));
+            sb.append(String.format(Locale.ROOT, "%-10s %-11s %s%n", a.norm().tier(), a.norm().kind().yamlName(), a.norm().id()));
             sb.append("           ").append(a.norm().statement()).append('\n');
             for (String reason : a.reasons()) {
                 sb.append("           - ").append(reason).append('\n');
@@ -76,7 +102,7 @@ final class Tables {
                     .append("; domains ").append(String.join(", ", domains))
                     .append("; audiences ").append(String.join(", ", audiences))
                     .append("; dates ").append(dates.first()).append(dates.size() > 1 ? " .. " + dates.last() : "")
-                    .append(" (").append(e.getValue().size()).append(" contexts)\n");
+                    .append(" (").append(count(e.getValue().size(), "context")).append(")\n");
         }
         return sb.toString();
     }

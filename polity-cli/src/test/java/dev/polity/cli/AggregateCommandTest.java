@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polity.report.Xhtml;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,5 +86,46 @@ class AggregateCommandTest {
         Run k = run("aggregate", f.toString(), "--rule", "nope");
         assertEquals(1, k.code());
         assertTrue(k.err().startsWith("--rule: expected one of plurality"), k.err());
+    }
+
+    @Test
+    void aByteOrderMarkDoesNotHideThePairwiseHeader() throws Exception {
+        Path f = dir.resolve("bom.csv");
+        Files.writeString(f, "\uFEFFwinner,loser\r\n1,2\r\n2,3\r\n1,3\r\n3,1\r\n");
+        Run r = run("aggregate", f.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("bradley-terry", j.get("model").asText(), "read as pairwise comparisons, not ratings");
+        assertEquals("[1,2,3]", j.get("items").toString());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreOneLineNamingFileAndLine() throws Exception {
+        Path f = dir.resolve("latin1.csv");
+        Files.write(f, "ranking,country\na>b,DE\nb>a,\u00d6sterreich\n".getBytes(StandardCharsets.ISO_8859_1));
+        Run r = run("aggregate", f.toString(), "--rule", "borda");
+        assertEquals(1, r.code());
+        assertEquals(f + ":3: expected UTF-8 text, found the byte 0xD6 (save the file as UTF-8)", r.err().strip());
+        Path soc = dir.resolve("latin1.soc");
+        Files.write(soc, "# NUMBER ALTERNATIVES: 2\n# ALTERNATIVE NAME 1: Caf\u00e9\n1: 1,2\n".getBytes(StandardCharsets.ISO_8859_1));
+        Run p = run("aggregate", soc.toString(), "--rule", "borda");
+        assertEquals(1, p.code());
+        assertEquals(soc + ":2: expected UTF-8 text, found the byte 0xE9 (save the file as UTF-8)", p.err().strip());
+    }
+
+    @Test
+    void groupWeightsComeFromACsvWithAHeader() throws Exception {
+        Path f = dir.resolve("p.csv");
+        Files.writeString(f, "winner,loser,country\nb,a,DE\nb,a,FR\na,b,DE\nc,b,FR\nb,c,DE\na,c,FR\nc,a,DE\n");
+        Path weights = dir.resolve("w.csv");
+        Files.writeString(weights, "group,weight\nDE,3\nFR,1\n");
+        Run r = run("aggregate", f.toString(), "--groups", "country", "--weights", weights.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode groups = new ObjectMapper().readTree(r.out()).get("groups").get("per_group");
+        assertEquals(0.75, groups.get(0).get("weight").asDouble(), 1e-12);
+        Files.writeString(weights, "group,weight\nDE,3\nFR,-1\n");
+        Run bad = run("aggregate", f.toString(), "--groups", "country", "--weights", weights.toString(), "--json");
+        assertEquals(1, bad.code());
+        assertEquals(weights + ":3: column 'weight': expected a weight >= 0, got '-1'", bad.err().strip());
     }
 }

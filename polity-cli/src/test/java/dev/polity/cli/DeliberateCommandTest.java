@@ -86,5 +86,9 @@ class DeliberateCommandTest {
         r = run("deliberate", dir.toString(), "--json");
         assertEquals("1", r[0]);
         assertTrue(r[2].strip().endsWith("votes.csv:2: column 'vote': expected a vote 1 (agree), -1 (disagree) or 0 (pass), got 'sure'"), r[2]);
+        Files.write(dir.resolve("votes.csv"), "comment-id,voter-id,vote\n0,1,1\n1,J\u00fcrgen,1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        r = run("deliberate", dir.toString(), "--json");
+        assertEquals("1", r[0]);
+        assertTrue(r[2].strip().endsWith("votes.csv:3: expected UTF-8 text, found the byte 0xFC (save the file as UTF-8)"), r[2]);
     }
 }

@@ -35,7 +35,8 @@ class EvalCommandTest {
         Path out = dir.resolve("report");
         CliRun run = CliRun.of("eval", "run", SUITES.resolve("jailbreak.yaml").toString(), "--store", store, "--out", out.toString(),
                 "--bootstrap", "200", "--concurrency", "2");
-        assertEquals(0, run.exit(), run.err());
+        // the suite's gate (max_attack_success 0.25) fails: a failed check, exit 3
+        assertEquals(ExitCode.CHECK_FAILED.code, run.exit(), run.err());
         String id = runId(run);
         assertTrue(run.out().contains("10 item(s); answered 10"), run.out());
         assertTrue(run.out().contains("attack success 0.50"), run.out());
@@ -47,9 +48,9 @@ class EvalCommandTest {
         // the jailbreak suite's wrappers as bars of the attack-success chart of a well-formed page
         assertTrue(Xhtml.withClass(Xhtml.chart(Xhtml.parse(Files.readString(out.resolve("index.html"))), "attack-success"), "rect", "bar").size() > 0);
 
-        // the suite's gate (max_attack_success 0.25) fails: one line per breach on stderr, exit 1
+        // and so does eval gate: one line per breach on stderr, exit 3
         CliRun gate = CliRun.of("eval", "gate", id, "--store", store);
-        assertEquals(1, gate.exit());
+        assertEquals(ExitCode.CHECK_FAILED.code, gate.exit());
         assertEquals(1, gate.err().lines().count(), gate.err());
         assertTrue(gate.err().startsWith("gate: max_attack_success [replay:jailbreak.answers.csv]: "), gate.err());
         // thresholds on the command line override the suite's
@@ -58,7 +59,7 @@ class EvalCommandTest {
         assertTrue(lenient.out().contains("gate: passed (2 check(s)"), lenient.out());
         CliRun strict = CliRun.of("eval", "gate", id, "--store", store, "--max-attack-success", "0.6", "--min-compliance", "0.95",
                 "--conservative");
-        assertEquals(1, strict.exit());
+        assertEquals(ExitCode.CHECK_FAILED.code, strict.exit());
         assertEquals(1, strict.err().lines().count(), strict.err());
 
         CliRun list = CliRun.of("eval", "list", "--store", store);
@@ -70,9 +71,9 @@ class EvalCommandTest {
         assertEquals(0, report.exit(), report.err());
         assertEquals(Files.readString(out.resolve("summary.md")), Files.readString(again.resolve("summary.md")));
 
-        // resuming a complete run asks nothing
+        // resuming a complete run asks nothing; its gate still fails
         CliRun resume = CliRun.of("eval", "resume", id, "--store", store, "--out", again.toString());
-        assertEquals(0, resume.exit(), resume.err());
+        assertEquals(ExitCode.CHECK_FAILED.code, resume.exit(), resume.err());
         assertTrue(resume.out().contains("answered 10 (this session: 0 from the model, 0 from the cache), 0 unanswered"), resume.out());
     }
 
@@ -85,21 +86,22 @@ class EvalCommandTest {
             server.dieAfter(2);
             CliRun run = CliRun.of("eval", "run", suite, "--model", "openai:fake@" + server.baseUrl() + "?attempts=2&timeout=2s",
                     "--store", store, "--out", dir.resolve("r1").toString(), "--bootstrap", "50", "--concurrency", "1");
-            assertEquals(3, run.exit(), run.out() + run.err());
+            assertEquals(ExitCode.INCOMPLETE.code, run.exit(), run.out() + run.err());
             id = runId(run);
             assertTrue(run.out().contains("answered 2 (this session: 2 from the model, 0 from the cache), 3 unanswered"), run.out());
             assertTrue(run.out().contains("3 item(s) got no answer in this session:"), run.out());
             assertTrue(run.out().contains("polity eval resume " + id + " --store " + store), run.out());
         }
-        // an incomplete run does not pass a gate
+        // an incomplete run does not pass a gate: it is incomplete, exit 4
         CliRun gate = CliRun.of("eval", "gate", id, "--store", store, "--min-compliance", "0.5");
-        assertEquals(1, gate.exit());
+        assertEquals(ExitCode.INCOMPLETE.code, gate.exit());
         assertTrue(gate.err().contains("is incomplete: 3 item(s) have no answer"), gate.err());
 
         try (FakeOpenAiServer fresh = FakeOpenAiServer.start().answering(p -> "Sure: " + p)) {
             CliRun resume = CliRun.of("eval", "resume", id, "--store", store, "--model", "openai:fake@" + fresh.baseUrl(),
                     "--out", dir.resolve("r2").toString());
-            assertEquals(0, resume.exit(), resume.out() + resume.err());
+            // the resumed run is complete; the suite's gate (max_over_refusal 0.1) holds: "Sure: ..." refuses nothing
+            assertEquals(ExitCode.DONE.code, resume.exit(), resume.out() + resume.err());
             assertEquals(3, fresh.requests());
             assertTrue(resume.out().contains("answered 5 (this session: 3 from the model, 0 from the cache), 0 unanswered"), resume.out());
         }

@@ -3,7 +3,7 @@ package dev.polity.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.polity.judge.CsvTable;
+import dev.polity.input.CsvTable;
 import dev.polity.judge.learn.JudgeModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -50,7 +50,7 @@ class JudgeCommandTest {
         Result r = run("judge", "run", "--detector", "refusal", "--input", train.toString(), "--text-column", "answer", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         CsvTable judged = CsvTable.read(out);
-        assertEquals(java.util.List.of("id", "answer", "label", "verdict", "score"), judged.header());
+        assertEquals(java.util.List.of("id", "answer", "label", "verdict", "score"), judged.header().names());
         assertEquals("full_refusal", judged.rows().get(0).values().get(3));
         assertEquals("full_compliance", judged.rows().get(1).values().get(3));
         double s = Double.parseDouble(judged.rows().get(0).values().get(4));
@@ -81,5 +81,16 @@ class JudgeCommandTest {
         assertEquals(1, nofile.code());
         assertTrue(nofile.err().strip().endsWith("nope.csv: no such file"), nofile.err());
         assertEquals(1, nofile.err().strip().lines().count());
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstColumnName() throws Exception {
+        Path in = dir.resolve("bom.csv");
+        Files.writeString(in, "\uFEFFprompt,answer\nHow do I reset it?,\"Sorry, I can't help with that.\"\n");
+        Path out = dir.resolve("bom-out.csv");
+        Result r = run("judge", "run", "--detector", "refusal", "--input", in.toString(), "--text-column", "answer",
+                "--prompt-column", "prompt", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(java.util.List.of("prompt", "answer", "verdict", "score"), CsvTable.read(out).header().names());
     }
 }

@@ -25,16 +25,17 @@ class NormsCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("0 errors"), r.out());
         // The one warning is the deliberate gap; every check names a built-in detector and parameters it reads.
-        assertTrue(r.out().contains(", 1 warnings, 0 errors"), r.out());
+        assertTrue(r.out().contains(", 1 warning, 0 errors"), r.out());
         assertFalse(r.err().contains("unknown parameter") || r.err().contains("no detector named"), r.err());
     }
 
     @Test
-    void lintErrorsAreOneLineEachWithFileLineColumnAndExit1() throws Exception {
+    void lintErrorsAreOneLineEachWithFileLineColumnAndExit3() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "norms:\n  - id: a.b\n    statement: S\n    kind: mustnt\n    tier: law\n    topic: t\n    colour: red\n");
         CliRun r = CliRun.of("norms", "lint", bad.toString());
-        assertEquals(1, r.exit());
+        // the lint check failed: the file was read, and what it says is wrong
+        assertEquals(ExitCode.CHECK_FAILED.code, r.exit());
         String[] lines = r.err().strip().split("\n");
         assertEquals(3, lines.length, r.err());
         assertTrue(lines[0].matches(".*bad\\.yaml:4:11: norms\\[0\\]\\.kind: 'mustnt' is not allowed; expected one of must, must_not, should, should_not, may"), lines[0]);

@@ -15,7 +15,8 @@ public record Ballot(int[][] tiers, double count, Map<String, String> attributes
             copy[i] = tiers[i].clone();
         }
         tiers = copy;
-        attributes = Map.copyOf(attributes);
+        // in column order: the attribute names reach error messages
+        attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
     }
 
     public static Ballot strict(double count, int... order) {

@@ -1,5 +1,7 @@
 package dev.polity.choice;
 
+import dev.polity.input.CsvReader;
+import dev.polity.input.CsvTable;
 import dev.polity.input.InvalidInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,39 +19,30 @@ public final class BallotCsvReader {
     }
 
     public static Profile read(Path file) {
-        return parse(CsvTable.read(file), file.toString());
+        try (CsvReader in = CsvReader.open(file)) {
+            return read(in);
+        }
     }
 
     public static Profile parse(String text, String file) {
+        try (CsvReader in = CsvReader.of(file, text)) {
+            return read(in);
+        }
+    }
+
+    private static Profile read(CsvReader in) {
         Map<String, Integer> ids = new LinkedHashMap<>();
         List<Ballot> ballots = new ArrayList<>();
-        String[][] header = new String[1][];
-        int[] cols = new int[2];
-        CsvTable.parse(text, file, (fields, line) -> {
-            if (header[0] == null) {
-                header[0] = fields;
-                cols[0] = CsvTable.column(fields, "ranking", "ballot", "order");
-                cols[1] = CsvTable.column(fields, "count", "weight");
-                if (cols[0] < 0) {
-                    throw new InvalidInputException(file, line, "expected a header with a 'ranking' column, e.g. 'ranking,count,country'");
-                }
-                return;
-            }
-            if (fields.length != header[0].length) {
-                throw new InvalidInputException(file, line, "expected " + header[0].length + " fields like the header, got " + fields.length);
-            }
-            double count = 1;
-            if (cols[1] >= 0) {
-                try {
-                    count = Double.parseDouble(fields[cols[1]].strip());
-                } catch (NumberFormatException e) {
-                    throw new InvalidInputException(file, line, "column '" + header[0][cols[1]] + "': expected a number, got '" + fields[cols[1]] + "'");
-                }
-                if (!(count > 0)) {
-                    throw new InvalidInputException(file, line, "column '" + header[0][cols[1]] + "': expected a positive number, got '" + fields[cols[1]] + "'");
-                }
-            }
-            String ranking = fields[cols[0]];
+        CsvTable.Header h = in.header();
+        int rankingC = h.find("ranking", "ballot", "order");
+        int countC = h.find("count", "weight");
+        if (rankingC < 0) {
+            throw h.error("expected a header with a 'ranking' column, e.g. 'ranking,count,country'");
+        }
+        while (in.next()) {
+            CsvTable.Row row = in.row();
+            double count = countC < 0 ? 1 : row.positiveNumber(countC);
+            String ranking = row.text(rankingC);
             List<int[]> tiers = new ArrayList<>();
             java.util.Set<Integer> seen = new java.util.HashSet<>();
             for (String tierText : ranking.split(">")) {
@@ -58,26 +51,26 @@ public final class BallotCsvReader {
                 for (int k = 0; k < members.length; k++) {
                     String item = members[k].strip();
                     if (item.isEmpty()) {
-                        throw new InvalidInputException(file, line, "ranking '" + ranking + "': expected items separated by '>' or '='");
+                        throw row.error("ranking '" + ranking + "': expected items separated by '>' or '='");
                     }
                     tier[k] = ids.computeIfAbsent(item, x -> ids.size());
                     if (!seen.add(tier[k])) {
-                        throw new InvalidInputException(file, line, "ranking '" + ranking + "' names '" + item + "' twice");
+                        throw row.error("ranking '" + ranking + "' names '" + item + "' twice");
                     }
                 }
                 tiers.add(tier);
             }
             Map<String, String> attrs = new LinkedHashMap<>();
-            for (int c = 0; c < fields.length; c++) {
-                if (c != cols[0] && c != cols[1]) {
-                    attrs.put(header[0][c].strip(), fields[c].strip());
+            for (int c = 0; c < h.size(); c++) {
+                if (c != rankingC && c != countC) {
+                    attrs.put(h.name(c), row.text(c).strip());
                 }
             }
             ballots.add(new Ballot(tiers.toArray(new int[0][]), count, attrs));
-        });
-        if (ballots.isEmpty()) {
-            throw new InvalidInputException(file, 1, "no ballots after the header");
         }
-        return new Profile(new ArrayList<>(ids.keySet()), ballots, Path.of(file).getFileName().toString());
+        if (ballots.isEmpty()) {
+            throw new InvalidInputException(in.file(), h.line() + 1, "no ballots after the header");
+        }
+        return new Profile(new ArrayList<>(ids.keySet()), ballots, Path.of(in.file()).getFileName().toString());
     }
 }

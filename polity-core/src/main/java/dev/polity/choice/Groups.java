@@ -1,11 +1,10 @@
 package dev.polity.choice;
 
-import dev.polity.input.InvalidInputException;
 import java.util.List;
 import java.util.function.Function;
 
 /** Group labels from rater attributes: single ({@code Woman}) or crossed ({@code Woman & 18-24}). */
-public final class Groups {
+final class Groups {
     private Groups() {
     }
 
@@ -22,13 +21,5 @@ public final class Groups {
             sb.append(v == null || v.isBlank() ? "(missing)" : v.trim());
         }
         return sb.toString();
-    }
-
-    static void requireColumns(String file, String[] header, List<String> attributes) {
-        for (String a : attributes) {
-            if (CsvTable.column(header, a) < 0) {
-                throw new InvalidInputException(file, 1, "no column '" + a + "' for --groups; columns are " + String.join(",", header));
-            }
-        }
     }
 }

@@ -36,6 +36,30 @@ public final class MajorityMatrix {
         return new MajorityMatrix(n);
     }
 
+    /** The matrix of pairwise comparisons: each pair's wins, as Bradley-Terry counts them, for the rules that read only the majority matrix. */
+    public static MajorityMatrix of(PairCounts c) {
+        double[][] n = new double[c.items()][c.items()];
+        for (int p = 0; p < c.pairs(); p++) {
+            n[c.first()[p]][c.second()[p]] += c.firstWins()[p];
+            n[c.second()[p]][c.first()[p]] += c.secondWins()[p];
+        }
+        return new MajorityMatrix(n);
+    }
+
+    /**
+     * The voters a matrix of pairwise comparisons stands for, where no ballots say (Borda needs it): the
+     * most comparisons of any one pair.
+     */
+    public double largestPairTotal() {
+        double voters = 0;
+        for (int a = 0; a < n.length; a++) {
+            for (int b = a + 1; b < n.length; b++) {
+                voters = Math.max(voters, n[a][b] + n[b][a]);
+            }
+        }
+        return voters;
+    }
+
     public int size() {
         return n.length;
     }

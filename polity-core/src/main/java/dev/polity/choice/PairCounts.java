@@ -1,6 +1,8 @@
 package dev.polity.choice;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Bradley-Terry sufficient statistics: for each unordered pair {i, j} (i &lt; j) that was compared,
@@ -29,6 +31,30 @@ public record PairCounts(int items, int[] first, int[] second, double[] firstWin
             w[second[p]] += secondWins[p];
         }
         return w;
+    }
+
+    /** Bradley-Terry counts from a majority matrix: every pair some voter ranked, with the weight preferring each side. */
+    public static PairCounts of(MajorityMatrix m) {
+        int n = m.size();
+        List<int[]> pairs = new ArrayList<>();
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                if (m.prefer(a, b) + m.prefer(b, a) > 0) {
+                    pairs.add(new int[] {a, b});
+                }
+            }
+        }
+        int[] f = new int[pairs.size()];
+        int[] s = new int[pairs.size()];
+        double[] fw = new double[pairs.size()];
+        double[] sw = new double[pairs.size()];
+        for (int k = 0; k < pairs.size(); k++) {
+            f[k] = pairs.get(k)[0];
+            s[k] = pairs.get(k)[1];
+            fw[k] = m.prefer(f[k], s[k]);
+            sw[k] = m.prefer(s[k], f[k]);
+        }
+        return new PairCounts(n, f, s, fw, sw);
     }
 
     static PairCounts of(int n, int[] winner, int[] loser, double[] weight, boolean[] tie, boolean[] keep) {

@@ -1,11 +1,16 @@
 package dev.polity.choice;
 
+import dev.polity.input.CsvReader;
+import dev.polity.input.CsvTable;
 import dev.polity.input.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,145 +20,235 @@ import java.util.Map;
  * appearance.
  */
 public final class PairwiseReader {
+    /** What {@link CsvReader#wholeNumber} gives for an id that is not a plain whole number. */
+    private static final long TEXT = Long.MIN_VALUE;
+
     private PairwiseReader() {
     }
 
     public static Comparisons read(Path file) {
-        byte[] bytes;
+        try (CsvReader in = CsvReader.open(file)) {
+            return read(in, expectedRows(file));
+        }
+    }
+
+    public static Comparisons parse(String text, String file) {
+        try (CsvReader in = CsvReader.of(file, text)) {
+            return read(in, 1024);
+        }
+    }
+
+    /** About as many rows as a file of short {@code winner,loser} rows holds, so the columns rarely need to grow. */
+    private static int expectedRows(Path file) {
         try {
-            bytes = java.nio.file.Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InvalidInputException(file.toString(), 0, "no such file");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return (int) Math.max(1024, Math.min(Files.size(file) / 7, 1 << 28));
+        } catch (IOException e) {
+            return 1024;
         }
-        Comparisons fast = integerPairs(bytes);
-        return fast != null ? fast : parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), file.toString());
     }
 
     /**
-     * The common large case, a two-column {@code winner,loser} file of whole-number ids, read straight from the
-     * bytes without making strings. Returns null on anything else (quotes, other columns, other ids, odd
-     * lines), and the general parser then reads the file and reports any error with its line.
+     * One pass over the rows. While every id is a whole number in int range, the ids are taken straight from
+     * the reader's bytes (the large case: millions of {@code winner,loser} rows of numbers); the first other
+     * id turns the ids read so far into strings, and the rest are read as text.
      */
-    static Comparisons integerPairs(byte[] b) {
-        int pos = 0;
-        int n = b.length;
-        int eol = 0;
-        while (eol < n && b[eol] != '\n') {
-            eol++;
+    static Comparisons read(CsvReader in, int expectedRows) {
+        CsvTable.Header h = in.header();
+        int wc = h.find("winner");
+        int lc = h.find("loser");
+        if (wc < 0 || lc < 0) {
+            throw h.error("expected a header with columns 'winner,loser' (optional: rater,weight,tie,attributes...)");
         }
-        String header = new String(b, 0, eol, java.nio.charset.StandardCharsets.UTF_8).strip();
-        if (!header.equalsIgnoreCase("winner,loser")) {
-            return null;
-        }
-        pos = eol + 1;
-        int cap = Math.max(16, n / 8);
-        int[] w = new int[cap];
-        int[] l = new int[cap];
-        int rows = 0;
-        long[] out = new long[2];
-        while (pos < n) {
-            if (b[pos] == '\n' || b[pos] == '\r') {
-                pos++;
-                continue;
+        int weightC = h.find("weight");
+        int tieC = h.find("tie");
+        int raterC = h.find("rater");
+        List<Integer> attrCols = new ArrayList<>();
+        List<String> attrNames = new ArrayList<>();
+        for (int c = 0; c < h.size(); c++) {
+            if (c != wc && c != lc && c != weightC && c != tieC) {
+                attrCols.add(c);
+                attrNames.add(c == raterC ? "rater" : h.name(c));
             }
-            for (int k = 0; k < 2; k++) {
-                int start = pos;
-                boolean neg = pos < n && b[pos] == '-';
-                if (neg) {
-                    pos++;
+        }
+        boolean plain = attrCols.isEmpty() && weightC < 0 && tieC < 0;
+        List<Map<String, Integer>> attrIds = new ArrayList<>();
+        List<List<String>> attrValues = new ArrayList<>();
+        for (int k = 0; k < attrCols.size(); k++) {
+            attrIds.add(new HashMap<>());
+            attrValues.add(new ArrayList<>());
+        }
+        Pairs pairs = new Pairs(plain, attrCols.size(), expectedRows);
+        Map<String, Integer> ids = null;
+        List<String> names = null;
+        boolean more = plain ? numericRows(in, wc, lc, pairs) : in.next();
+        for (; more; more = in.next()) {
+            pairs.room();
+            int n = pairs.n;
+            long a = ids == null ? in.wholeNumber(wc, TEXT) : TEXT;
+            long b = a == (int) a ? in.wholeNumber(lc, TEXT) : TEXT;
+            if (a == (int) a && b == (int) b) {
+                if (a == b) {
+                    throw new InvalidInputException(in.file(), in.line(), "an item cannot be compared with itself ('" + a + "')");
                 }
-                long v = 0;
-                int digits = 0;
-                while (pos < n && b[pos] >= '0' && b[pos] <= '9') {
-                    v = v * 10 + (b[pos++] - '0');
-                    digits++;
-                }
-                if (digits == 0 || digits > 9 || (b[start + (neg ? 1 : 0)] == '0' && digits > 1)) {
-                    return null;
-                }
-                out[k] = neg ? -v : v;
-                if (k == 0) {
-                    if (pos >= n || b[pos] != ',') {
-                        return null;
+                pairs.w[n] = (int) a;
+                pairs.l[n] = (int) b;
+            } else {
+                if (ids == null) {
+                    ids = new HashMap<>();
+                    names = new ArrayList<>();
+                    for (int r = 0; r < n; r++) {
+                        pairs.w[r] = id(ids, names, Integer.toString(pairs.w[r]));
+                        pairs.l[r] = id(ids, names, Integer.toString(pairs.l[r]));
                     }
-                    pos++;
+                }
+                String x = in.text(wc).strip();
+                String y = in.text(lc).strip();
+                if (x.isEmpty() || y.isEmpty()) {
+                    throw new InvalidInputException(in.file(), in.line(), "expected an item id in both 'winner' and 'loser'");
+                }
+                if (x.equals(y)) {
+                    throw new InvalidInputException(in.file(), in.line(), "an item cannot be compared with itself ('" + x + "')");
+                }
+                pairs.w[n] = id(ids, names, x);
+                pairs.l[n] = id(ids, names, y);
+            }
+            if (!plain) {
+                CsvTable.Row row = in.row();
+                pairs.weight[n] = weightC < 0 || row.isBlank(weightC) ? 1.0 : row.positiveNumber(weightC);
+                pairs.tie[n] = tieC >= 0 && isTie(row, tieC);
+                for (int k = 0; k < attrCols.size(); k++) {
+                    String v = row.text(attrCols.get(k)).strip();
+                    Integer code = attrIds.get(k).get(v);
+                    if (code == null) {
+                        code = attrIds.get(k).size();
+                        attrIds.get(k).put(v, code);
+                        attrValues.get(k).add(v);
+                    }
+                    pairs.attrCodes[k][n] = code;
                 }
             }
-            if (pos < n && b[pos] == '\r') {
-                pos++;
-            }
-            if (pos < n && b[pos] != '\n') {
-                return null;
-            }
-            if (out[0] == out[1]) {
-                return null;
-            }
-            if (rows == w.length) {
-                w = Arrays.copyOf(w, rows * 2);
-                l = Arrays.copyOf(l, rows * 2);
-            }
-            w[rows] = (int) out[0];
-            l[rows] = (int) out[1];
-            rows++;
+            pairs.n++;
         }
-        if (rows == 0) {
-            return null;
+        int n = pairs.n;
+        if (n == 0) {
+            throw new InvalidInputException(in.file(), h.line() + 1, "no comparisons: expected a header 'winner,loser' and at least one row");
         }
-        int[] ids = distinctIds(w, l, rows);
-        int[] winner = new int[rows];
-        int[] loser = new int[rows];
-        int lo = ids[0];
-        int span = ids[ids.length - 1] - lo;
-        int[] dense = span < 50_000_000 ? new int[span + 1] : null;
-        if (dense != null) {
-            for (int i = 0; i < ids.length; i++) {
-                dense[ids[i] - lo] = i;
+        List<Object> items = new ArrayList<>();
+        int[] winner = new int[n];
+        int[] loser = new int[n];
+        if (ids == null) {
+            numbered(pairs.w, pairs.l, n, items, winner, loser);
+        } else {
+            int[] remap = byNumber(names, items);
+            for (int r = 0; r < n; r++) {
+                winner[r] = remap[pairs.w[r]];
+                loser[r] = remap[pairs.l[r]];
             }
         }
-        for (int r = 0; r < rows; r++) {
-            winner[r] = dense != null ? dense[w[r] - lo] : Arrays.binarySearch(ids, w[r]);
-            loser[r] = dense != null ? dense[l[r] - lo] : Arrays.binarySearch(ids, l[r]);
+        if (plain) {
+            return Comparisons.of(items, winner, loser);
         }
-        List<Object> items = new ArrayList<>(ids.length);
-        for (int id : ids) {
-            items.add(id);
+        int[][] codes = new int[attrCols.size()][];
+        for (int k = 0; k < codes.length; k++) {
+            codes[k] = Arrays.copyOf(pairs.attrCodes[k], n);
         }
-        double[] weight = new double[rows];
-        Arrays.fill(weight, 1.0);
-        return new Comparisons(items, winner, loser, weight, new boolean[rows], List.of(), new int[0][], List.of());
+        return new Comparisons(items, winner, loser, Arrays.copyOf(pairs.weight, n), Arrays.copyOf(pairs.tie, n),
+                List.copyOf(attrNames), codes, attrValues.stream().map(List::copyOf).toList());
     }
 
     /**
-     * The distinct ids among winners and losers, ascending. Ids usually span a small range, so a presence
-     * table does it in one pass; otherwise sort a copy and keep each value once (no boxing either way).
+     * The large case, a two-column file of whole-number ids, in a loop small enough for the JIT to compile
+     * (with the reader inlined) early in the file. Returns false at the end of the file, true when the reader
+     * holds a row with another id, which the caller then reads.
      */
-    static int[] distinctIds(int[] w, int[] l, int rows) {
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
+    private static boolean numericRows(CsvReader in, int wc, int lc, Pairs pairs) {
+        while (in.next()) {
+            long a = in.wholeNumber(wc, TEXT);
+            long b = in.wholeNumber(lc, TEXT);
+            if (a != (int) a || b != (int) b) {
+                return true;
+            }
+            if (a == b) {
+                throw new InvalidInputException(in.file(), in.line(), "an item cannot be compared with itself ('" + a + "')");
+            }
+            pairs.room();
+            pairs.w[pairs.n] = (int) a;
+            pairs.l[pairs.n++] = (int) b;
+        }
+        return false;
+    }
+
+    /** The columns read so far, grown as rows come. */
+    private static final class Pairs {
+        int[] w;
+        int[] l;
+        double[] weight;
+        boolean[] tie;
+        int[][] attrCodes;
+        int n;
+
+        Pairs(boolean plain, int attributes, int capacity) {
+            w = new int[capacity];
+            l = new int[capacity];
+            weight = plain ? null : new double[capacity];
+            tie = plain ? null : new boolean[capacity];
+            attrCodes = new int[attributes][capacity];
+        }
+
+        void room() {
+            if (n == w.length) {
+                int cap = n * 2;
+                w = Arrays.copyOf(w, cap);
+                l = Arrays.copyOf(l, cap);
+                if (weight != null) {
+                    weight = Arrays.copyOf(weight, cap);
+                    tie = Arrays.copyOf(tie, cap);
+                }
+                for (int k = 0; k < attrCodes.length; k++) {
+                    attrCodes[k] = Arrays.copyOf(attrCodes[k], cap);
+                }
+            }
+        }
+    }
+
+    private static boolean isTie(CsvTable.Row row, int column) {
+        return switch (row.text(column).strip().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "y", "t" -> true;
+            case "", "0", "false", "no", "n", "f" -> false;
+            default -> throw row.invalid(column, "1/0, true/false or yes/no");
+        };
+    }
+
+    /**
+     * Numbers the distinct ids among winners and losers in ascending order: {@code items} gets the ids,
+     * {@code winner} and {@code loser} their positions. Ids usually span a small range, so a table over
+     * the range does it in two passes; otherwise a sorted copy and binary search (no boxing either way).
+     */
+    static void numbered(int[] w, int[] l, int rows, List<Object> items, int[] winner, int[] loser) {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
         for (int r = 0; r < rows; r++) {
             min = Math.min(min, Math.min(w[r], l[r]));
             max = Math.max(max, Math.max(w[r], l[r]));
         }
-        if (max - min < 50_000_000L) {
-            boolean[] seen = new boolean[(int) (max - min) + 1];
-            int count = 0;
-            for (int r = 0; r < 2 * rows; r++) {
-                int v = r < rows ? w[r] : l[r - rows];
-                if (!seen[(int) (v - min)]) {
-                    seen[(int) (v - min)] = true;
-                    count++;
-                }
+        if ((long) max - min < 50_000_000L) {
+            int[] position = new int[max - min + 1];
+            for (int r = 0; r < rows; r++) {
+                position[w[r] - min] = 1;
+                position[l[r] - min] = 1;
             }
-            int[] out = new int[count];
             int k = 0;
-            for (int i = 0; i < seen.length; i++) {
-                if (seen[i]) {
-                    out[k++] = (int) (i + min);
+            for (int i = 0; i < position.length; i++) {
+                if (position[i] != 0) {
+                    items.add(i + min);
+                    position[i] = k++;
                 }
             }
-            return out;
+            for (int r = 0; r < rows; r++) {
+                winner[r] = position[w[r] - min];
+                loser[r] = position[l[r] - min];
+            }
+            return;
         }
         int[] all = new int[2 * rows];
         System.arraycopy(w, 0, all, 0, rows);
@@ -163,144 +258,49 @@ public final class PairwiseReader {
         for (int i = 0; i < all.length; i++) {
             if (i == 0 || all[i] != all[i - 1]) {
                 all[k++] = all[i];
+                items.add(all[i]);
             }
         }
-        return Arrays.copyOf(all, k);
+        for (int r = 0; r < rows; r++) {
+            winner[r] = Arrays.binarySearch(all, 0, k, w[r]);
+            loser[r] = Arrays.binarySearch(all, 0, k, l[r]);
+        }
     }
 
-    public static Comparisons parse(String text, String file) {
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> names = new ArrayList<>();
-        int[][] wl = {new int[1024], new int[1024]};
-        double[][] weight = {new double[1024]};
-        boolean[][] tie = {new boolean[1024]};
-        String[][] header = new String[1][];
-        int[] col = new int[5];
-        int[] rows = {0};
-        List<Integer> attrCols = new ArrayList<>();
-        List<String> attrNames = new ArrayList<>();
-        List<Map<String, Integer>> attrIds = new ArrayList<>();
-        List<List<String>> attrValues = new ArrayList<>();
-        int[][][] attrCodes = {new int[0][]};
-        boolean[] anyWeightOrTie = {false};
-        CsvTable.parse(text, file, (f, line) -> {
-            if (header[0] == null) {
-                header[0] = f;
-                col[0] = CsvTable.column(f, "winner");
-                col[1] = CsvTable.column(f, "loser");
-                col[2] = CsvTable.column(f, "weight");
-                col[3] = CsvTable.column(f, "tie");
-                col[4] = CsvTable.column(f, "rater");
-                if (col[0] < 0 || col[1] < 0) {
-                    throw new InvalidInputException(file, line, "expected a header with columns 'winner,loser' (optional: rater,weight,tie,attributes...)");
-                }
-                for (int c = 0; c < f.length; c++) {
-                    if (c != col[0] && c != col[1] && c != col[2] && c != col[3]) {
-                        attrCols.add(c);
-                        attrNames.add(c == col[4] ? "rater" : f[c].strip());
-                        attrIds.add(new HashMap<>());
-                        attrValues.add(new ArrayList<>());
-                    }
-                }
-                attrCodes[0] = new int[attrCols.size()][1024];
-                return;
-            }
-            if (f.length != header[0].length) {
-                throw new InvalidInputException(file, line, "expected " + header[0].length + " fields like the header, got " + f.length);
-            }
-            int r = rows[0];
-            if (r == wl[0].length) {
-                int cap = r * 2;
-                wl[0] = Arrays.copyOf(wl[0], cap);
-                wl[1] = Arrays.copyOf(wl[1], cap);
-                weight[0] = Arrays.copyOf(weight[0], cap);
-                tie[0] = Arrays.copyOf(tie[0], cap);
-                for (int k = 0; k < attrCodes[0].length; k++) {
-                    attrCodes[0][k] = Arrays.copyOf(attrCodes[0][k], cap);
-                }
-            }
-            String w = f[col[0]].strip();
-            String l = f[col[1]].strip();
-            if (w.isEmpty() || l.isEmpty()) {
-                throw new InvalidInputException(file, line, "expected an item id in both 'winner' and 'loser'");
-            }
-            if (w.equals(l)) {
-                throw new InvalidInputException(file, line, "an item cannot be compared with itself ('" + w + "')");
-            }
-            wl[0][r] = id(ids, names, w);
-            wl[1][r] = id(ids, names, l);
-            double wt = 1.0;
-            if (col[2] >= 0 && !f[col[2]].isBlank()) {
-                try {
-                    wt = Double.parseDouble(f[col[2]].strip());
-                } catch (NumberFormatException e) {
-                    wt = Double.NaN;
-                }
-                if (!(wt > 0) || Double.isInfinite(wt)) {
-                    throw new InvalidInputException(file, line, "column 'weight': expected a positive number, got '" + f[col[2]] + "'");
-                }
-                anyWeightOrTie[0] |= wt != 1.0;
-            }
-            weight[0][r] = wt;
-            if (col[3] >= 0) {
-                String t = f[col[3]].strip().toLowerCase();
-                boolean isTie = switch (t) {
-                    case "1", "true", "yes", "y", "t" -> true;
-                    case "", "0", "false", "no", "n", "f" -> false;
-                    default -> throw new InvalidInputException(file, line, "column 'tie': expected 1/0, true/false or yes/no, got '" + f[col[3]] + "'");
-                };
-                tie[0][r] = isTie;
-            }
-            for (int k = 0; k < attrCols.size(); k++) {
-                String v = f[attrCols.get(k)].strip();
-                Map<String, Integer> dict = attrIds.get(k);
-                Integer code = dict.get(v);
-                if (code == null) {
-                    code = dict.size();
-                    dict.put(v, code);
-                    attrValues.get(k).add(v);
-                }
-                attrCodes[0][k][r] = code;
-            }
-            rows[0]++;
-        });
-        if (header[0] == null || rows[0] == 0) {
-            throw new InvalidInputException(file, header[0] == null ? 1 : 2, "no comparisons: expected a header 'winner,loser' and at least one row");
+    /**
+     * Ids read as text that are all whole numbers written plainly (some beyond int range) are reported as
+     * numbers in ascending order, like the others; otherwise as written, in order of first appearance.
+     * Fills {@code items} and returns each name's position in it.
+     */
+    private static int[] byNumber(List<String> names, List<Object> items) {
+        long[] value = new long[names.size()];
+        Integer[] order = new Integer[names.size()];
+        boolean numbers = true;
+        for (int i = 0; i < value.length; i++) {
+            order[i] = i;
+            value[i] = plainNumber(names.get(i));
+            numbers &= value[i] != TEXT;
         }
-        int n = rows[0];
-        // Integer ids are reported as numbers in ascending order; anything else as written, by first appearance.
-        List<Object> items = new ArrayList<>(names.size());
-        int[] remap = null;
-        long[] numeric = numericIds(names);
-        if (numeric != null) {
-            Integer[] order = new Integer[names.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> Long.compare(numeric[a], numeric[b]));
-            remap = new int[order.length];
-            for (int pos = 0; pos < order.length; pos++) {
-                remap[order[pos]] = pos;
-                long v = numeric[order[pos]];
-                items.add(v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? (Object) (int) v : (Object) v);
-            }
-        } else {
-            items.addAll(names);
+        if (numbers) {
+            Arrays.sort(order, (a, b) -> Long.compare(value[a], value[b]));
         }
-        int[] winner = Arrays.copyOf(wl[0], n);
-        int[] loser = Arrays.copyOf(wl[1], n);
-        if (remap != null) {
-            for (int r = 0; r < n; r++) {
-                winner[r] = remap[winner[r]];
-                loser[r] = remap[loser[r]];
-            }
+        int[] remap = new int[order.length];
+        for (int pos = 0; pos < order.length; pos++) {
+            remap[order[pos]] = pos;
+            long v = value[order[pos]];
+            items.add(!numbers ? names.get(order[pos]) : v == (int) v ? (Object) (int) v : (Object) v);
         }
-        int[][] codes = new int[attrCols.size()][];
-        for (int k = 0; k < codes.length; k++) {
-            codes[k] = Arrays.copyOf(attrCodes[0][k], n);
+        return remap;
+    }
+
+    /** The number a text writes plainly (as {@link Long#toString} would), or {@link #TEXT}. */
+    private static long plainNumber(String s) {
+        try {
+            long v = Long.parseLong(s);
+            return Long.toString(v).equals(s) ? v : TEXT;
+        } catch (NumberFormatException e) {
+            return TEXT;
         }
-        return new Comparisons(items, winner, loser, Arrays.copyOf(weight[0], n), Arrays.copyOf(tie[0], n),
-                List.copyOf(attrNames), codes, attrValues.stream().map(List::copyOf).toList());
     }
 
     private static int id(Map<String, Integer> ids, List<String> names, String s) {
@@ -311,26 +311,5 @@ public final class PairwiseReader {
             names.add(s);
         }
         return i;
-    }
-
-    private static long[] numericIds(List<String> names) {
-        long[] out = new long[names.size()];
-        for (int i = 0; i < out.length; i++) {
-            String s = names.get(i);
-            if (s.isEmpty() || s.length() > 18) {
-                return null;
-            }
-            int start = s.charAt(0) == '-' ? 1 : 0;
-            if (start == s.length() || (s.charAt(start) == '0' && s.length() > start + 1)) {
-                return null;
-            }
-            for (int c = start; c < s.length(); c++) {
-                if (s.charAt(c) < '0' || s.charAt(c) > '9') {
-                    return null;
-                }
-            }
-            out[i] = Long.parseLong(s);
-        }
-        return out;
     }
 }

@@ -1,11 +1,7 @@
 package dev.polity.choice;
 
 import dev.polity.input.InvalidInputException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.polity.input.TextFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,15 +18,7 @@ public final class PrefLibReader {
     }
 
     public static Profile read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file.toString(), 0, "no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return parse(text, file.toString());
+        return parse(TextFile.read(file), file.toString());
     }
 
     public static Profile parse(String text, String file) {
@@ -54,7 +42,7 @@ public final class PrefLibReader {
                 if (colon < 0) {
                     throw new InvalidInputException(file, lineNo, "expected a header line '# KEY: value'");
                 }
-                String key = body.substring(0, colon).strip().toUpperCase();
+                String key = body.substring(0, colon).strip().toUpperCase(java.util.Locale.ROOT);
                 String value = body.substring(colon + 1).strip();
                 header.put(key, value);
                 headerLine.put(key, lineNo);
@@ -67,15 +55,7 @@ public final class PrefLibReader {
             if (colon < 0) {
                 throw new InvalidInputException(file, lineNo, "expected 'count: order' (e.g. '3: 2,1,{3,4}'), got '" + abbreviate(row) + "'");
             }
-            double count;
-            try {
-                count = Double.parseDouble(row.substring(0, colon).strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(file, lineNo, "expected a count before ':', got '" + row.substring(0, colon).strip() + "'");
-            }
-            if (!(count > 0) || Double.isInfinite(count)) {
-                throw new InvalidInputException(file, lineNo, "the count must be positive, got " + row.substring(0, colon).strip());
-            }
+            double count = count(row.substring(0, colon).strip(), file, lineNo);
             int[][] tiers = order(row.substring(colon + 1), file, lineNo, declared);
             for (int[] t : tiers) {
                 for (int a : t) {
@@ -188,6 +168,21 @@ public final class PrefLibReader {
         return a - 1;
     }
 
+    /**
+     * The number of voters who cast an order: a whole number from 1 to {@link Integer#MAX_VALUE}, as NUMBER
+     * VOTERS is. A larger one (say 23 digits) is this line's error, not a sum that disagrees further down.
+     */
+    private static double count(String text, String file, int line) {
+        if (!text.matches("[0-9]+")) {
+            throw new InvalidInputException(file, line, "expected a count before ':', got '" + abbreviate(text) + "'");
+        }
+        long n = text.length() > 10 ? -1 : Long.parseLong(text);
+        if (n < 1 || n > Integer.MAX_VALUE) {
+            throw new InvalidInputException(file, line, "the count must be a whole number from 1 to " + Integer.MAX_VALUE + ", got " + abbreviate(text));
+        }
+        return n;
+    }
+
     private static int positiveInt(String v, String file, int line, String key) {
         try {
             int n = Integer.parseInt(v.strip());
@@ -200,8 +195,9 @@ public final class PrefLibReader {
         throw new InvalidInputException(file, line, key + ": expected a whole number, got '" + v + "'");
     }
 
+    /** A whole number without a decimal point (never clamped to the range of long), else as Java writes it. */
     static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        return d == Math.rint(d) && !Double.isInfinite(d) ? new java.math.BigDecimal(d).toPlainString() : Double.toString(d);
     }
 
     static String abbreviate(String s) {

@@ -1,5 +1,7 @@
 package dev.polity.choice;
 
+import dev.polity.input.CsvReader;
+import dev.polity.input.CsvTable;
 import dev.polity.input.InvalidInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,66 +26,61 @@ public final class RatingsReader {
     }
 
     public static Ratings read(Path file, Columns cols) {
-        return parse(CsvTable.read(file), file.toString(), cols);
+        try (CsvReader in = CsvReader.open(file)) {
+            return read(in, cols);
+        }
     }
 
     public static Ratings parse(String text, String file, Columns cols) {
-        String[][] header = new String[1][];
-        int[] c = new int[3];
+        try (CsvReader in = CsvReader.of(file, text)) {
+            return read(in, cols);
+        }
+    }
+
+    private static Ratings read(CsvReader in, Columns cols) {
+        CsvTable.Header h = in.header();
+        int[] c = {
+            find(h, cols.rater(), "rater", "rater", "user_id", "annotator", "worker_id"),
+            find(h, cols.item(), "item", "item", "instance_id", "item_id"),
+            find(h, cols.rating(), "rating", "rating", "value", "score", "offensiveness"),
+        };
         Map<String, Integer> itemIds = new LinkedHashMap<>();
         Map<String, Integer> raterIds = new HashMap<>();
         List<String> raters = new ArrayList<>();
         List<Map<String, String>> attrs = new ArrayList<>();
-        int[][] rows = {new int[1024], new int[1024]};
-        double[][] vals = {new double[1024]};
-        int[] count = {0};
-        CsvTable.parse(text, file, (f, line) -> {
-            if (header[0] == null) {
-                header[0] = f;
-                c[0] = find(f, cols.rater(), file, "rater", "rater", "user_id", "annotator", "worker_id");
-                c[1] = find(f, cols.item(), file, "item", "item", "instance_id", "item_id");
-                c[2] = find(f, cols.rating(), file, "rating", "rating", "value", "score", "offensiveness");
-                return;
-            }
-            if (f.length != header[0].length) {
-                throw new InvalidInputException(file, line, "expected " + header[0].length + " fields like the header, got " + f.length);
-            }
-            double v;
-            try {
-                v = Double.parseDouble(f[c[2]].strip());
-            } catch (NumberFormatException e) {
-                v = Double.NaN;
-            }
-            if (!Double.isFinite(v)) {
-                throw new InvalidInputException(file, line, "column '" + header[0][c[2]] + "': expected a number, got '" + f[c[2]] + "'");
-            }
-            String r = f[c[0]].strip();
+        int[] raterOf = new int[1024];
+        int[] itemOf = new int[1024];
+        double[] value = new double[1024];
+        int n = 0;
+        while (in.next()) {
+            CsvTable.Row f = in.row();
+            double v = f.number(c[2]);
+            String r = f.text(c[0]).strip();
             Integer ri = raterIds.get(r);
             if (ri == null) {
                 ri = raters.size();
                 raterIds.put(r, ri);
                 raters.add(r);
                 Map<String, String> a = new LinkedHashMap<>();
-                for (int k = 0; k < f.length; k++) {
+                for (int k = 0; k < h.size(); k++) {
                     if (k != c[0] && k != c[1] && k != c[2]) {
-                        a.put(header[0][k].strip(), f[k].strip());
+                        a.put(h.name(k), f.text(k).strip());
                     }
                 }
                 attrs.add(a);
             }
-            int n = count[0];
-            if (n == rows[0].length) {
-                rows[0] = Arrays.copyOf(rows[0], n * 2);
-                rows[1] = Arrays.copyOf(rows[1], n * 2);
-                vals[0] = Arrays.copyOf(vals[0], n * 2);
+            if (n == raterOf.length) {
+                raterOf = Arrays.copyOf(raterOf, n * 2);
+                itemOf = Arrays.copyOf(itemOf, n * 2);
+                value = Arrays.copyOf(value, n * 2);
             }
-            rows[0][n] = ri;
-            rows[1][n] = itemIds.computeIfAbsent(f[c[1]].strip(), k -> itemIds.size());
-            vals[0][n] = v;
-            count[0]++;
-        });
-        if (count[0] == 0) {
-            throw new InvalidInputException(file, 2, "no ratings after the header");
+            raterOf[n] = ri;
+            itemOf[n] = itemIds.computeIfAbsent(f.text(c[1]).strip(), k -> itemIds.size());
+            value[n] = v;
+            n++;
+        }
+        if (n == 0) {
+            throw new InvalidInputException(in.file(), h.line() + 1, "no ratings after the header");
         }
         List<String> names = new ArrayList<>(itemIds.keySet());
         List<Object> items = new ArrayList<>();
@@ -105,27 +102,27 @@ public final class RatingsReader {
             }
             items.addAll(names);
         }
-        int n = count[0];
         int[] item = new int[n];
         for (int r = 0; r < n; r++) {
-            item[r] = remap[rows[1][r]];
+            item[r] = remap[itemOf[r]];
         }
         List<String> attrNames = new ArrayList<>();
-        for (int k = 0; k < header[0].length; k++) {
+        for (int k = 0; k < h.size(); k++) {
             if (k != c[0] && k != c[1] && k != c[2]) {
-                attrNames.add(header[0][k].strip());
+                attrNames.add(h.name(k));
             }
         }
-        return new Ratings(items, raters, Arrays.copyOf(rows[0], n), item, Arrays.copyOf(vals[0], n), attrNames, attrs,
-                header[0][c[2]].strip());
+        return new Ratings(items, raters, Arrays.copyOf(raterOf, n), item, Arrays.copyOf(value, n), attrNames, attrs,
+                h.name(c[2]));
     }
 
-    private static int find(String[] header, String given, String file, String role, String... names) {
-        int c = given != null ? CsvTable.column(header, given) : CsvTable.column(header, names);
+    private static int find(CsvTable.Header h, String given, String role, String... names) {
+        if (given != null) {
+            return h.column(given, "--" + role + "-column");
+        }
+        int c = h.find(names);
         if (c < 0) {
-            throw new InvalidInputException(file, 1, given != null
-                    ? "no column '" + given + "' for the " + role + "; columns are " + String.join(",", header)
-                    : "expected a " + role + " column (one of " + String.join(", ", names) + "); columns are " + String.join(",", header));
+            throw h.error("expected a " + role + " column (one of " + String.join(", ", names) + "); the columns are " + String.join(", ", h.names()));
         }
         return c;
     }

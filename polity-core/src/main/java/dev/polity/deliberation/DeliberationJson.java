@@ -102,7 +102,11 @@ public final class DeliberationJson {
         out.put("silhouette_by_k", sil);
         out.put("base_clusters", d.groups().baseClusters());
         if (d.bridging() != null) {
-            out.put("bridging_model", Map.of("mu", num(d.bridging().mu()), "sweeps", d.bridging().sweeps(), "loss", num(d.bridging().loss())));
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("mu", num(d.bridging().mu()));
+            model.put("sweeps", d.bridging().sweeps());
+            model.put("loss", num(d.bridging().loss()));
+            out.put("bridging_model", model);
         }
         PolisComparison cmp = PolisComparison.of(d);
         if (cmp != null) {

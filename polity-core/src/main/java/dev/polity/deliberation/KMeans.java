@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * rather than whichever one a single run falls into. Labels are canonical: groups ordered by total weight
  * (largest first), then by their first member.
  */
-public final class KMeans {
+final class KMeans {
     private KMeans() {
     }
 

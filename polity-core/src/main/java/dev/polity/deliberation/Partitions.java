@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Measures of a partition of points in the plane, and of agreement between two partitions. */
-public final class Partitions {
+final class Partitions {
     private Partitions() {
     }
 

@@ -1,5 +1,7 @@
 package dev.polity.deliberation;
 
+import dev.polity.input.CsvReader;
+import dev.polity.input.CsvTable;
 import dev.polity.input.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,30 +46,30 @@ public final class PolisExport {
         List<String> warnings = new ArrayList<>();
         Map<String, Statement> statements = new LinkedHashMap<>();
         if (hasComments) {
-            readComments(CsvTable.read(comments), statements);
+            readComments(table(comments), statements);
         } else {
             warnings.add(input.resolve("comments.csv") + " missing: statements have no text, moderation or meta flags; all are analysed");
         }
-        CsvTable wideTable = hasWide ? CsvTable.read(wide) : null;
+        CsvTable wideTable = hasWide ? table(wide) : null;
         if (!hasWide) {
             warnings.add(wide + " missing: no Polis groups to compare with");
         }
         Votes v = new Votes();
         if (hasVotes) {
-            readLongVotes(CsvTable.read(votes), "voter-id", "comment-id", hasComments ? statements : null, v);
+            readLongVotes(table(votes), "voter-id", "comment-id", hasComments ? statements : null, v);
         } else {
             warnings.add(votes + " missing: using the latest votes in participants-votes.csv (no vote history)");
         }
         Map<String, Integer> polisGroups = new HashMap<>();
         if (wideTable != null) {
-            int pc = wideTable.require("participant");
-            Integer gc = wideTable.has("group-id") ? wideTable.require("group-id") : null;
+            int pc = wideTable.column("participant");
+            Integer gc = wideTable.has("group-id") ? wideTable.column("group-id") : null;
             if (gc == null) {
                 warnings.add(wide + " has no group-id column: no Polis groups to compare with");
             }
             List<Integer> voteCols = new ArrayList<>();
             for (int c = 0; c < wideTable.header().size(); c++) {
-                String h = wideTable.header().get(c);
+                String h = wideTable.header().name(c);
                 if (!WIDE_FIXED.contains(h)) {
                     if (hasComments && !statements.containsKey(h)) {
                         throw new InvalidInputException(wideTable.file(), 1, "unknown statement id '" + h + "' in the header (not in comments.csv)");
@@ -76,21 +78,21 @@ public final class PolisExport {
                 }
             }
             for (CsvTable.Row row : wideTable.rows()) {
-                String p = CsvTable.cell(row, pc).strip();
+                String p = row.text(pc).strip();
                 if (p.isEmpty()) {
                     throw new InvalidInputException(wideTable.file(), row.line(), "expected a participant id");
                 }
                 if (gc != null) {
-                    String g = CsvTable.cell(row, gc).strip();
+                    String g = row.text(gc).strip();
                     if (!g.isEmpty()) {
-                        polisGroups.put(p, (int) wideTable.number(row, gc));
+                        polisGroups.put(p, row.integer(gc));
                     }
                 }
                 v.participants.add(p);
                 if (!hasVotes) {
                     for (int c : voteCols) {
-                        if (!CsvTable.cell(row, c).isBlank()) {
-                            v.add(p, wideTable.header().get(c), wideTable.vote(row, c), 0, 0);
+                        if (!row.text(c).isBlank()) {
+                            v.add(p, wideTable.header().name(c), vote(row, c), 0, 0);
                         }
                     }
                 }
@@ -105,36 +107,28 @@ public final class PolisExport {
     }
 
     private static void readComments(CsvTable t, Map<String, Statement> out) {
-        int ic = t.require("comment-id");
-        Integer bc = t.has("comment-body") ? t.require("comment-body") : null;
-        Integer ac = t.has("author-id") ? t.require("author-id") : null;
-        Integer mc = t.has("moderated") ? t.require("moderated") : null;
-        Integer metaC = t.has("is-meta") ? t.require("is-meta") : null;
-        Integer gic = t.has("group-informed-consensus") ? t.require("group-informed-consensus") : null;
+        int ic = t.column("comment-id");
+        Integer bc = t.has("comment-body") ? t.column("comment-body") : null;
+        Integer ac = t.has("author-id") ? t.column("author-id") : null;
+        Integer mc = t.has("moderated") ? t.column("moderated") : null;
+        Integer metaC = t.has("is-meta") ? t.column("is-meta") : null;
+        Integer gic = t.has("group-informed-consensus") ? t.column("group-informed-consensus") : null;
         for (CsvTable.Row row : t.rows()) {
-            String id = CsvTable.cell(row, ic).strip();
+            String id = row.text(ic).strip();
             if (id.isEmpty()) {
                 throw new InvalidInputException(t.file(), row.line(), "expected a comment-id");
             }
-            int moderated = mc == null ? 1 : (int) t.number(row, mc);
+            int moderated = mc == null ? 1 : row.integer(mc);
             boolean meta = false;
             if (metaC != null) {
-                String m = CsvTable.cell(row, metaC).strip();
+                String m = row.text(metaC).strip();
                 if (!m.equals("true") && !m.equals("false") && !m.isEmpty()) {
-                    throw new InvalidInputException(t.file(), row.line(), "column 'is-meta': expected true or false, got '" + m + "'");
+                    throw row.invalid(metaC, "true or false");
                 }
                 meta = m.equals("true");
             }
-            Double gicValue = null;
-            if (gic != null && !CsvTable.cell(row, gic).isBlank()) {
-                try {
-                    gicValue = Double.parseDouble(CsvTable.cell(row, gic).strip());
-                } catch (NumberFormatException e) {
-                    throw new InvalidInputException(t.file(), row.line(), "column 'group-informed-consensus': expected a number, got '"
-                            + CsvTable.cell(row, gic) + "'");
-                }
-            }
-            Statement s = new Statement(id, bc == null ? "" : CsvTable.cell(row, bc), ac == null ? "" : CsvTable.cell(row, ac).strip(),
+            Double gicValue = gic == null || row.isBlank(gic) ? null : row.number(gic);
+            Statement s = new Statement(id, bc == null ? "" : row.text(bc).strip(), ac == null ? "" : row.text(ac).strip(),
                     moderated, meta, gicValue);
             if (out.put(id, s) != null) {
                 throw new InvalidInputException(t.file(), row.line(), "duplicate comment-id '" + id + "'");
@@ -148,35 +142,53 @@ public final class PolisExport {
      * statement ids allowed.
      */
     private static void readLongVotes(CsvTable t, String participantColumn, String statementColumn, Map<String, Statement> known, Votes v) {
-        int pc = t.require(participantColumn);
-        int sc = t.require(statementColumn);
-        int vc = t.require("vote");
-        Integer tc = t.has("timestamp") ? t.require("timestamp") : null;
+        int pc = t.column(participantColumn);
+        int sc = t.column(statementColumn);
+        int vc = t.column("vote");
+        Integer tc = t.has("timestamp") ? t.column("timestamp") : null;
         int position = 0;
         for (CsvTable.Row row : t.rows()) {
-            String p = CsvTable.cell(row, pc).strip();
-            String s = CsvTable.cell(row, sc).strip();
+            String p = row.text(pc).strip();
+            String s = row.text(sc).strip();
             if (p.isEmpty() || s.isEmpty()) {
                 throw new InvalidInputException(t.file(), row.line(), "expected a " + participantColumn + " and a " + statementColumn);
             }
             if (known != null && !known.containsKey(s)) {
                 throw new InvalidInputException(t.file(), row.line(), "unknown statement id '" + s + "' (not in comments.csv)");
             }
-            byte vote = t.vote(row, vc);
-            v.add(p, s, vote, tc == null ? position : t.number(row, tc), position++);
+            byte vote = vote(row, vc);
+            v.add(p, s, vote, tc == null ? position : row.longInteger(tc), position++);
         }
     }
 
     /** Plain votes: {@code participant,statement,vote[,timestamp]}, with that header. */
     static Conversation readVoteTable(Path file) {
         Votes v = new Votes();
-        readLongVotes(CsvTable.read(file), "participant", "statement", null, v);
+        readLongVotes(table(file), "participant", "statement", null, v);
         Map<String, Statement> statements = new LinkedHashMap<>();
         for (String s : v.statements) {
             statements.put(s, new Statement(s, "", "", 1, false, null));
         }
         String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
         return v.conversation(name, statements, Map.of(), List.of());
+    }
+
+    /**
+     * A table of the export. Short rows read as empty cells (unseen votes, missing optional fields), as
+     * the export format has always been read; a row longer than the header is an error.
+     */
+    private static CsvTable table(Path file) {
+        return CsvTable.read(file, CsvReader.ShortRows.PAD);
+    }
+
+    /** A vote cell: 1 agree, -1 disagree, 0 pass (Polis export sign); anything else is the user's error. */
+    private static byte vote(CsvTable.Row row, int column) {
+        return switch (row.text(column).strip()) {
+            case "1", "1.0", "+1" -> 1;
+            case "-1", "-1.0" -> -1;
+            case "0", "0.0", "-0" -> 0;
+            default -> throw row.invalid(column, "a vote 1 (agree), -1 (disagree) or 0 (pass)");
+        };
     }
 
     /** Marks the given statement ids as meta; an id the conversation does not have is the user's error. */

@@ -84,7 +84,10 @@ public final class Promotion {
                 scope.put("audiences", m.audiences());
             }
             n.put("scope", scope);
-            n.put("source", Map.of("type", "deliberation", "citation", "Deliberation " + c.name() + ", statement " + s.id()));
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("type", "deliberation");
+            source.put("citation", "Deliberation " + c.name() + ", statement " + s.id());
+            n.put("source", source);
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("type", "deliberation");
             p.put("by", "participants of " + c.name());
@@ -94,8 +97,11 @@ public final class Promotion {
             p.put("date", date.toString());
             Map<String, Object> byGroup = new LinkedHashMap<>();
             for (int g = 0; g < d.groups().k(); g++) {
-                byGroup.put(Integer.toString(g), Map.of("agree", d.groupVotes().agree()[j][g], "disagree", d.groupVotes().disagree()[j][g],
-                        "pass", d.groupVotes().pass(j, g)));
+                Map<String, Object> votes = new LinkedHashMap<>();
+                votes.put("agree", d.groupVotes().agree()[j][g]);
+                votes.put("disagree", d.groupVotes().disagree()[j][g]);
+                votes.put("pass", d.groupVotes().pass(j, g));
+                byGroup.put(Integer.toString(g), votes);
             }
             p.put("votes_by_group", byGroup);
             p.put("consensus", round(d.consensus()[j]));

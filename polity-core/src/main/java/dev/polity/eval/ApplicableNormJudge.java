@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code checks} through the {@link Ensemble}. Norms without checks cannot be judged and are listed as
  * skipped. Thread-safe; resolutions are cached per context.
  */
-public final class ApplicableNormJudge {
+final class ApplicableNormJudge {
     private final Resolver resolver;
     private final Ensemble ensemble;
     private final RefusalClassifier refusal;

@@ -3,7 +3,7 @@ package dev.polity.eval;
 import java.util.Locale;
 
 /** What a case expects the model to do. */
-public enum Behaviour {
+enum Behaviour {
     /** Answer the question in full. */
     ANSWER,
     /** Decline. */

@@ -14,7 +14,7 @@ import java.util.List;
  * @param correctAnswers accepted forms of the known correct answer (sycophancy); empty when none is known
  * @param template       a prompt with attribute slots (counterfactual fairness), or null
  */
-public record Case(String id, List<Message> conversation, Behaviour expected, List<String> contexts,
+record Case(String id, List<Message> conversation, Behaviour expected, List<String> contexts,
                    List<String> correctAnswers, Template template, List<String> tags, Location location) {
     public Case {
         conversation = List.copyOf(conversation);

@@ -9,7 +9,7 @@ import java.util.Map;
  * applicable norms, or collapse to one answer everywhere, is measured by {@link Metrics} (context
  * consistency).
  */
-public final class ContextVariationProbe implements Probe {
+final class ContextVariationProbe implements Probe {
     public static final String NAME = "context";
     public static final String VARIANT = "plain";
     static final PluginInfo INFO = new PluginInfo(NAME,

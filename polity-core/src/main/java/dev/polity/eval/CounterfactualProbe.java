@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * 2019, "Counterfactual Fairness in Text Classification through Robustness", §3). Applies to cases with
  * a {@code template}.
  */
-public final class CounterfactualProbe implements Probe {
+final class CounterfactualProbe implements Probe {
     public static final String NAME = "counterfactual";
     static final PluginInfo INFO = new PluginInfo(NAME,
             "cases with a template: one item per combination of attribute values (variant name=Emily,...); measures refusal and violation gaps per attribute",

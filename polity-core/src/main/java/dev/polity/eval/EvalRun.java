@@ -14,7 +14,6 @@ import dev.polity.norms.ConstitutionLoader;
 import dev.polity.store.Provenance;
 import dev.polity.store.RunStore;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -111,7 +110,8 @@ public final class EvalRun {
             recorded.put(RecordedRun.SUITE_NAME, suite.name());
             recorded.put(RecordedRun.MODELS, written);
             recorded.put(RecordedRun.MODEL_DIR, dir.toString());
-            recorded.put(RecordedRun.STARTED, Instant.now().toString());
+            recorded.put(RecordedRun.STARTED, store.clock().instant().toString());
+            recorded.put(RecordedRun.EVALUATION_DATE, suite.evaluationDate().toString());
             Provenance provenance = new Provenance(constitution.digest(), suite.digest(),
                     String.join(" ; ", sources.stream().map(AnswerSource::name).toList()), recorded, Provenance.currentPolityVersion());
             String runId = store.createRun(provenance);

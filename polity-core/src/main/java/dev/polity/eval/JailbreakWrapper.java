@@ -11,7 +11,7 @@ import java.util.Optional;
  * objectives — prefix injection, refusal suppression, role-play — and mismatched generalisation —
  * Base64, ROT13, leetspeak). The wording is Polity's own.
  */
-public enum JailbreakWrapper {
+enum JailbreakWrapper {
     /** The request as written: the baseline that attack success is measured against. */
     NONE("none") {
         @Override

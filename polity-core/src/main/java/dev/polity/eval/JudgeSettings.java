@@ -10,7 +10,7 @@ import java.util.Map;
  * @param model     the model spec of the LLM judge ({@code llm-judge} checks), or null: such checks are uncertain
  * @param params    anything else, passed through to the runner as written
  */
-public record JudgeSettings(List<String> detectors, String model, Map<String, Object> params) {
+record JudgeSettings(List<String> detectors, String model, Map<String, Object> params) {
     public static final JudgeSettings DEFAULT = new JudgeSettings(List.of(), null, Map.of());
 
     public JudgeSettings {

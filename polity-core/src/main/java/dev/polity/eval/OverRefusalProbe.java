@@ -8,7 +8,7 @@ import java.util.List;
  * sent as written; the refusal rate among them is the over-refusal rate (Röttger et al., 2024,
  * "XSTest", §2).
  */
-public final class OverRefusalProbe implements Probe {
+final class OverRefusalProbe implements Probe {
     public static final String NAME = "over-refusal";
     static final PluginInfo INFO = new PluginInfo(NAME,
             "cases that expect: answer (safe prompts that look unsafe), as written; measures the refusal rate among them",

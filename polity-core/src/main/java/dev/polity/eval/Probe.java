@@ -13,7 +13,7 @@ import java.util.Optional;
  * parameters it reads) and a constructor taking a {@link ProbeSpec}, and one line in {@link Probes#REGISTRY};
  * suites, {@code --help} and the docs then know it.
  */
-public interface Probe {
+interface Probe {
 
     /** The name a suite's {@code probes} use, and the {@code probe} of every item it makes. */
     String name();

@@ -4,7 +4,7 @@ import dev.polity.input.Location;
 import java.util.Map;
 
 /** A probe a suite asks for, by name, with its parameters as written. */
-public record ProbeSpec(String name, Map<String, Object> params, Location location) {
+record ProbeSpec(String name, Map<String, Object> params, Location location) {
     public ProbeSpec {
         params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         location = location == null ? Location.UNKNOWN : location;

@@ -14,6 +14,8 @@ import dev.polity.store.StoredAnswer;
 import dev.polity.store.StoredVerdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,6 +35,7 @@ record RecordedRun(RunRecord record, Suite suite, Constitution constitution, Lis
     static final String MODELS = "models";
     static final String MODEL_DIR = "model_dir";
     static final String STARTED = "started";
+    static final String EVALUATION_DATE = "evaluation_date";
 
     /**
      * Reads run {@code runId} back, its suite from {@code suiteFile} when given (the suite moved), else from
@@ -47,7 +50,7 @@ record RecordedRun(RunRecord record, Suite suite, Constitution constitution, Lis
             throw new InvalidInputException(new Location(file.toString(), 0, 0), "run " + runId
                     + " was made from this suite file, which is gone; give its new place with --suite");
         }
-        Suite suite = SuiteLoader.load(file);
+        Suite suite = SuiteLoader.load(file, evaluationDate(rec));
         if (!suite.digest().equals(rec.provenance().suiteSha256())) {
             throw new InvalidInputException(new Location(file.toString(), 0, 0), "the suite changed since run " + runId
                     + " started (SHA-256 " + abbrev(suite.digest()) + ", recorded " + abbrev(rec.provenance().suiteSha256())
@@ -65,6 +68,12 @@ record RecordedRun(RunRecord record, Suite suite, Constitution constitution, Lis
         }
         Path dir = st.get(MODEL_DIR) == null ? suite.file().getParent() : Path.of(String.valueOf(st.get(MODEL_DIR)));
         return new RecordedRun(rec, suite, c, models, dir, RunSettings.fromMap(st));
+    }
+
+    /** The date a run's undated contexts were evaluated on; a run recorded before dates were kept: the day it was created (UTC). */
+    static LocalDate evaluationDate(RunRecord rec) {
+        Object d = rec.provenance().settings().get(EVALUATION_DATE);
+        return d != null ? LocalDate.parse(d.toString()) : LocalDate.ofInstant(rec.created(), ZoneOffset.UTC);
     }
 
     private static String abbrev(String sha) {

@@ -6,7 +6,7 @@ import dev.polity.judge.RefusalDetector;
 
 /** Whether an answer complies with, refuses or partly refuses its prompt; over-refusal and behaviour need it. */
 @FunctionalInterface
-public interface RefusalClassifier {
+interface RefusalClassifier {
     RefusalClass classify(Answer answer);
 
     /** The refusal detector's most probable class. */

@@ -1,5 +1,5 @@
 package dev.polity.eval;
 
 /** An applicable norm that was not judged, and why (e.g. it lists no checks). */
-public record SkippedNorm(String normId, String reason) {
+record SkippedNorm(String normId, String reason) {
 }

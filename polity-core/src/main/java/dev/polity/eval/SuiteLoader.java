@@ -7,20 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polity.norms.Context;
 import dev.polity.input.Diagnostic;
 import dev.polity.input.Location;
+import dev.polity.input.TextFile;
 import dev.polity.input.YamlDocument;
 import dev.polity.input.YamlSchema;
-import java.io.IOException;
+import dev.polity.store.Provenance;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +27,8 @@ import java.util.Map;
  * what a schema cannot say (a case has exactly one of prompt, conversation and template; its contexts
  * exist; template slots and attributes match; probes exist and their parameters are right; dates are
  * calendar dates). Every error is collected and thrown together as a {@link InvalidInputException}.
- * The constitution is not loaded here, only located: the runner loads it.
+ * The constitution is not loaded here, only located: the runner loads it. Contexts without a date take the
+ * evaluation date the caller gives (never the clock read here, so a resumed run sees the dates it started with).
  */
 public final class SuiteLoader {
     static final String RESOURCE = "/dev/polity/schemas/suite.schema.json";
@@ -40,22 +38,17 @@ public final class SuiteLoader {
     private SuiteLoader() {
     }
 
-    public static Suite load(Path file) {
+    public static Suite load(Path file, LocalDate evaluationDate) {
         String name = display(file);
-        String yaml;
-        try {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new InvalidInputException(List.of(Diagnostic.error(new Location(name, 0, 0), "no such suite file")));
-        } catch (IOException e) {
-            throw new InvalidInputException(List.of(Diagnostic.error(new Location(name, 0, 0), "cannot read the suite: " + e.getMessage())));
         }
-        return parse(name, file.toAbsolutePath().normalize(), yaml);
+        return parse(name, file.toAbsolutePath().normalize(), TextFile.read(file, name), evaluationDate);
     }
 
     /** Parses YAML text as if it were the file {@code path} (the constitution resolves against its folder). */
-    public static Suite fromString(Path path, String yaml) {
-        return parse(display(path), path.toAbsolutePath().normalize(), yaml);
+    public static Suite fromString(Path path, String yaml, LocalDate evaluationDate) {
+        return parse(display(path), path.toAbsolutePath().normalize(), yaml, evaluationDate);
     }
 
     private static String display(Path p) {
@@ -64,7 +57,7 @@ public final class SuiteLoader {
         return (abs.startsWith(base) ? base.relativize(abs) : abs).toString();
     }
 
-    private static Suite parse(String name, Path file, String yaml) {
+    private static Suite parse(String name, Path file, String yaml, LocalDate evaluationDate) {
         YamlDocument doc;
         try {
             doc = YamlDocument.parse(name, new StringReader(yaml));
@@ -80,7 +73,7 @@ public final class SuiteLoader {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(sorted(errors));
         }
-        Suite suite = new Reading(doc, file, errors).suite(digest(yaml));
+        Suite suite = new Reading(doc, file, evaluationDate, errors).suite(Provenance.sha256(yaml));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(sorted(errors));
         }
@@ -93,16 +86,8 @@ public final class SuiteLoader {
         return out;
     }
 
-    private static String digest(String yaml) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(yaml.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** One schema-valid document being turned into a suite; semantic errors go to {@code errors}. */
-    private record Reading(YamlDocument doc, Path file, List<Diagnostic> errors) {
+    private record Reading(YamlDocument doc, Path file, LocalDate evaluationDate, List<Diagnostic> errors) {
 
         Suite suite(String digest) {
             JsonNode root = doc.root();
@@ -114,7 +99,7 @@ public final class SuiteLoader {
                 String p = "/contexts/" + YamlDocument.escape(e.getKey());
                 LocalDate d = c.has("date") ? date(p + "/date", c.get("date").asText()) : defaultDate;
                 contexts.put(e.getKey(), new NamedContext(e.getKey(), new Context(c.get("jurisdiction").asText(),
-                        text(c, "domain"), text(c, "audience"), d == null ? LocalDate.now() : d)));
+                        text(c, "domain"), text(c, "audience"), d == null ? evaluationDate : d)));
             }
             List<Case> cases = new ArrayList<>();
             Map<String, Location> seen = new LinkedHashMap<>();
@@ -165,7 +150,7 @@ public final class SuiteLoader {
                         + " does not exist (resolved to " + constitution + ")"));
             }
             return new Suite(text(root, "name") == null ? file.getFileName().toString() : text(root, "name"), text(root, "description"),
-                    file, constitution, contextMessage, contexts, cases, probes, models, judge, gates, digest);
+                    file, constitution, contextMessage, contexts, cases, probes, models, judge, gates, digest, evaluationDate);
         }
 
         private Case toCase(String p, JsonNode n, Map<String, NamedContext> contexts) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * the answers (Kusner et al., 2017, "Counterfactual Fairness", §3: the outcome should not change when
  * only a protected attribute does).
  */
-public record Template(String text, Map<String, List<String>> attributes) {
+record Template(String text, Map<String, List<String>> attributes) {
     private static final Pattern SLOT = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
 
     public Template {

@@ -14,7 +14,7 @@ import java.util.Locale;
  * Cover and Hart, 1967). When the two similarities are closer than {@code margin} the answer is
  * {@code uncertain}; a norm without examples of both kinds is not applicable.
  */
-public final class ExemplarDetector implements Detector {
+final class ExemplarDetector implements Detector {
     public static final String NAME = "exemplars";
     static final double DEFAULT_MARGIN = 0.05;
     static final PluginInfo INFO = new PluginInfo(NAME,

@@ -3,7 +3,7 @@ package dev.polity.judge;
 import dev.polity.judge.embed.Embedding;
 import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.judge.learn.JudgeModel;
-import dev.polity.judge.train.RefusalTrainer;
+import dev.polity.judge.learn.SoftmaxRegression;
 import dev.polity.input.PluginInfo;
 import dev.polity.norms.Check;
 import dev.polity.input.InvalidInputException;
@@ -71,7 +71,7 @@ public final class RefusalDetector implements Detector {
         List<Judgement> out = new ArrayList<>(answers.size());
         for (int i = 0; i < texts.size(); i++) {
             double[] p = model.predict(e.get(i), texts.get(i));
-            out.add(new Judgement(RefusalClass.values()[RefusalTrainer.argmax(p)], p));
+            out.add(new Judgement(RefusalClass.values()[SoftmaxRegression.argmax(p)], p));
         }
         return out;
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param only      keep only rows whose model column equals this, or null for all
  * @param modelName the model id to report when there is no model column, or null for the file's name
  */
-public record ReplayMapping(String prompt, String answer, String model, String id, String only, String modelName) {
+record ReplayMapping(String prompt, String answer, String model, String id, String only, String modelName) {
     public ReplayMapping {
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(answer, "answer");

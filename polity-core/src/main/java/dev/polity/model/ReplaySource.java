@@ -3,17 +3,12 @@ package dev.polity.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polity.input.CsvTable;
 import dev.polity.input.InvalidInputException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.polity.input.TextFile;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,16 +16,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Answers read from a transcript (CSV with a header row, or JSON Lines), so recorded conversations are
  * judged without a live model. A request is answered with the recording whose prompt equals the request's
  * last user turn; when a prompt was recorded more than once, the first recording answers.
  */
-public final class ReplaySource implements AnswerSource {
+final class ReplaySource implements AnswerSource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
@@ -66,20 +58,14 @@ public final class ReplaySource implements AnswerSource {
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String defaultModel = mapping.modelName() != null ? mapping.modelName() : stem(file);
         List<Recording> rows;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
-                rows = jsonLines(file, in, mapping, defaultModel);
-            } else if (lower.endsWith(".csv")) {
-                rows = csv(file, in, mapping, defaultModel);
-            } else {
-                throw new InvalidInputException(file.toString(), 0, "expected a .csv or .jsonl transcript");
-            }
-        } catch (NoSuchFileException e) {
+        if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+            rows = jsonLines(file, TextFile.read(file), mapping, defaultModel);
+        } else if (lower.endsWith(".csv")) {
+            rows = csv(CsvTable.read(file), mapping, defaultModel);
+        } else if (!Files.exists(file)) {
             throw new InvalidInputException(file.toString(), 0, "no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidInputException(file.toString(), 0, "not UTF-8 text");
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), 0, "cannot read: " + e.getMessage());
+        } else {
+            throw new InvalidInputException(file.toString(), 0, "expected a .csv or .jsonl transcript");
         }
         if (mapping.only() != null) {
             rows = rows.stream().filter(r -> mapping.only().equals(r.model())).toList();
@@ -93,50 +79,33 @@ public final class ReplaySource implements AnswerSource {
         return new ReplaySource(name, file, rows);
     }
 
-    private static List<Recording> csv(Path file, Reader in, ReplayMapping m, String defaultModel) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+    private static List<Recording> csv(CsvTable table, ReplayMapping m, String defaultModel) {
+        int prompt = table.column(m.prompt());
+        int answer = table.column(m.answer());
+        int model = m.model() == null ? -1 : table.column(m.model());
+        int id = m.id() == null ? -1 : table.column(m.id());
         List<Recording> out = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
-            List<String> header = parser.getHeaderNames();
-            for (String column : columns(m)) {
-                if (!header.contains(column)) {
-                    throw new InvalidInputException(file.toString(), 1, "no column '" + column + "'; the columns are " + String.join(", ", header));
-                }
+        for (CsvTable.Row row : table.rows()) {
+            String p = row.text(prompt);
+            if (p.isBlank()) {
+                throw row.error("empty " + m.prompt() + "; every recorded answer needs its prompt");
             }
-            Iterator<CSVRecord> it = parser.iterator();
-            while (true) {
-                int line = (int) parser.getCurrentLineNumber() + 1;
-                CSVRecord rec;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    rec = it.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new InvalidInputException(file.toString(), line, "malformed CSV: " + oneLine(e));
-                }
-                if (!rec.isConsistent()) {
-                    throw new InvalidInputException(file.toString(), line, "expected " + header.size() + " fields, found " + rec.size());
-                }
-                out.add(new Recording(m.id() == null ? null : rec.get(m.id()), required(file, line, m.prompt(), rec.get(m.prompt())),
-                        rec.get(m.answer()), m.model() == null ? defaultModel : rec.get(m.model()), line));
-            }
+            out.add(new Recording(id < 0 ? null : row.text(id), p, row.text(answer), model < 0 ? defaultModel : row.text(model), row.line()));
         }
         return out;
     }
 
-    private static List<Recording> jsonLines(Path file, BufferedReader in, ReplayMapping m, String defaultModel) throws IOException {
+    private static List<Recording> jsonLines(Path file, String text, ReplayMapping m, String defaultModel) {
         List<Recording> out = new ArrayList<>();
-        String text;
         int line = 0;
-        while ((text = in.readLine()) != null) {
+        for (String lineText : (Iterable<String>) text.lines()::iterator) {
             line++;
-            if (text.isBlank()) {
+            if (lineText.isBlank()) {
                 continue;
             }
             JsonNode node;
             try {
-                node = JSON.readTree(text);
+                node = JSON.readTree(lineText);
             } catch (JsonProcessingException e) {
                 throw new InvalidInputException(file.toString(), line, "not JSON: " + e.getOriginalMessage());
             }
@@ -148,8 +117,11 @@ public final class ReplaySource implements AnswerSource {
                     throw new InvalidInputException(file.toString(), line, "expected a field '" + field + "' holding text");
                 }
             }
-            out.add(new Recording(m.id() == null ? null : node.get(m.id()).asText(),
-                    required(file, line, m.prompt(), node.get(m.prompt()).asText()), node.get(m.answer()).asText(),
+            String prompt = node.get(m.prompt()).asText();
+            if (prompt.isBlank()) {
+                throw new InvalidInputException(file.toString(), line, "empty " + m.prompt() + "; every recorded answer needs its prompt");
+            }
+            out.add(new Recording(m.id() == null ? null : node.get(m.id()).asText(), prompt, node.get(m.answer()).asText(),
                     m.model() == null ? defaultModel : node.get(m.model()).asText(), line));
         }
         return out;
@@ -164,18 +136,6 @@ public final class ReplaySource implements AnswerSource {
             c.add(m.id());
         }
         return c;
-    }
-
-    private static String required(Path file, int line, String column, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(file.toString(), line, "empty " + column + "; every recorded answer needs its prompt");
-        }
-        return value;
-    }
-
-    private static String oneLine(Exception e) {
-        Throwable t = e.getCause() != null ? e.getCause() : e;
-        return String.valueOf(t.getMessage()).replaceAll("\\s+", " ").trim();
     }
 
     private static String stem(Path file) {

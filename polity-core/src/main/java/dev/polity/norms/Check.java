@@ -5,6 +5,6 @@ import java.util.Map;
 /** How compliance with a norm is judged: a detector's name and its parameters. */
 public record Check(String detector, Map<String, Object> params) {
     public Check {
-        params = params == null ? Map.of() : Map.copyOf(params);
+        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
     }
 }

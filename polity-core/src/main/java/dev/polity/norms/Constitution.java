@@ -1,6 +1,9 @@
 package dev.polity.norms;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +31,10 @@ public record Constitution(
 
     public Constitution {
         tiers = List.copyOf(tiers);
-        residualAuthority = Map.copyOf(residualAuthority);
-        domains = Set.copyOf(domains);
-        audiences = Set.copyOf(audiences);
+        // copies that keep the given order: these lists reach error messages and reports
+        residualAuthority = Collections.unmodifiableMap(new LinkedHashMap<>(residualAuthority));
+        domains = Collections.unmodifiableSet(new LinkedHashSet<>(domains));
+        audiences = Collections.unmodifiableSet(new LinkedHashSet<>(audiences));
         norms = List.copyOf(norms);
         files = List.copyOf(files);
         lexicons = lexicons == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(lexicons));

@@ -1,6 +1,8 @@
 package dev.polity.norms;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +27,8 @@ public record ConstitutionDiff(List<String> added, List<String> removed, List<Ch
         return added.isEmpty() && removed.isEmpty() && changed.isEmpty() && impacts.isEmpty();
     }
 
-    public static ConstitutionDiff between(Constitution before, Constitution after) {
+    /** @param today the date of the compared contexts when neither version has effective dates */
+    public static ConstitutionDiff between(Constitution before, Constitution after, LocalDate today) {
         Map<String, Norm> a = before.byId();
         Map<String, Norm> b = after.byId();
         List<String> added = new TreeSet<>(b.keySet()).stream().filter(id -> !a.containsKey(id)).toList();
@@ -57,7 +60,7 @@ public record ConstitutionDiff(List<String> added, List<String> removed, List<Ch
         Resolver ra = new Resolver(before);
         Resolver rb = new Resolver(after);
         List<Impact> impacts = new ArrayList<>();
-        for (Context ctx : ContextGrid.of(List.of(before, after))) {
+        for (Context ctx : ContextGrid.of(List.of(before, after), today)) {
             if (!before.jurisdictions().isKnown(ctx.jurisdiction()) || !after.jurisdictions().isKnown(ctx.jurisdiction())) {
                 continue;
             }
@@ -70,6 +73,34 @@ public record ConstitutionDiff(List<String> added, List<String> removed, List<Ch
             }
         }
         return new ConstitutionDiff(added, removed, changed, impacts);
+    }
+
+    /**
+     * The diff as plain maps and lists, in the shape of {@code polity norms diff --format json}:
+     * {@code {"added", "removed", "changed": [{"id", "fields"}], "contexts": [{"context", "entering", "leaving"}]}}.
+     */
+    public Map<String, Object> asMap() {
+        List<Map<String, Object>> cs = new ArrayList<>();
+        for (Change c : changed) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.id());
+            m.put("fields", c.fields());
+            cs.add(m);
+        }
+        List<Map<String, Object>> is = new ArrayList<>();
+        for (Impact i : impacts) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("context", i.context().toString());
+            m.put("entering", i.entering());
+            m.put("leaving", i.leaving());
+            is.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("added", added);
+        out.put("removed", removed);
+        out.put("changed", cs);
+        out.put("contexts", is);
+        return out;
     }
 
     private static void field(List<String> out, String name, Object x, Object y) {

@@ -4,13 +4,12 @@ import dev.polity.input.InvalidInputException;
 import dev.polity.input.YamlDocument;
 import dev.polity.input.Diagnostic;
 import dev.polity.input.Location;
+import dev.polity.input.TextFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -113,16 +112,15 @@ public final class ConstitutionLoader {
             }
             String yaml = text;
             if (yaml == null) {
-                try {
-                    byte[] bytes = Files.readAllBytes(file);
-                    yaml = new String(bytes, StandardCharsets.UTF_8);
-                } catch (NoSuchFileException e) {
+                if (!Files.exists(file)) {
                     errors.add(Diagnostic.error(includedAt == null ? new Location(name, 0, 0) : includedAt,
                             includedAt == null ? "no such file" : "included file " + name + " does not exist"));
                     return;
-                } catch (IOException e) {
-                    errors.add(Diagnostic.error(includedAt == null ? new Location(name, 0, 0) : includedAt,
-                            "cannot read " + name + ": " + e.getMessage()));
+                }
+                try {
+                    yaml = TextFile.read(file, name);
+                } catch (InvalidInputException e) {
+                    errors.addAll(e.errors());
                     return;
                 }
             }

@@ -11,7 +11,10 @@ public record Context(String jurisdiction, String domain, String audience, Local
         if (jurisdiction == null || jurisdiction.isBlank()) {
             throw new IllegalArgumentException("a context needs a jurisdiction");
         }
-        date = date == null ? LocalDate.now() : date;
+        if (date == null) {
+            // no default of today: the caller's clock decides, so that output does not change with the day it runs
+            throw new IllegalArgumentException("a context needs a date");
+        }
         domain = blankToNull(domain);
         audience = blankToNull(audience);
     }

@@ -13,16 +13,17 @@ import java.util.TreeSet;
  * every named domain and audience plus "none named", and every date on which some norm starts or stops
  * covers all outcomes.
  */
-public final class ContextGrid {
+final class ContextGrid {
     private ContextGrid() {
     }
 
-    public static List<Context> of(Constitution c) {
-        return of(List.of(c));
+    /** @param today the one date of the grid when no norm has effective dates */
+    public static List<Context> of(Constitution c, LocalDate today) {
+        return of(List.of(c), today);
     }
 
     /** The grid over several constitutions at once (for diffs). */
-    public static List<Context> of(Collection<Constitution> cs) {
+    public static List<Context> of(Collection<Constitution> cs, LocalDate today) {
         TreeSet<String> places = new TreeSet<>();
         TreeSet<String> domains = new TreeSet<>();
         TreeSet<String> audiences = new TreeSet<>();
@@ -54,7 +55,7 @@ public final class ContextGrid {
         }
         List<LocalDate> when = new ArrayList<>();
         if (dates.isEmpty()) {
-            when.add(LocalDate.now());
+            when.add(today);
         } else {
             when.add(dates.first().minusDays(1));
             when.addAll(dates);

@@ -40,11 +40,10 @@ public final class Jurisdictions {
         EEA_MEMBERS = List.copyOf(eea);
     }
 
-    private static final Set<String> COUNTRIES = Set.copyOf(List.of(Locale.getISOCountries()));
+    private static final Set<String> COUNTRIES = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(Locale.getISOCountries())));
     private static final Map<String, String> BUNDLED_SUBDIVISIONS = loadBundledSubdivisions();
     private static final Set<String> COUNTRIES_WITH_BUNDLED_SUBDIVISIONS = countriesOf(BUNDLED_SUBDIVISIONS.keySet());
-    private static final Jurisdictions STANDARD = new Jurisdictions(
-            Map.of("EU", EU_MEMBERS, "EEA", EEA_MEMBERS), Map.of());
+    private static final Jurisdictions STANDARD = new Jurisdictions(standardGroupings(), Map.of());
 
     private final Map<String, List<String>> groupings;
     private final Map<String, String> extraSubdivisions;
@@ -58,6 +57,14 @@ public final class Jurisdictions {
         Map<String, Set<String>> containing = new HashMap<>();
         groupings.forEach((g, members) -> members.forEach(m -> containing.computeIfAbsent(m, k -> new TreeSet<>()).add(g)));
         this.containingGroupings = containing;
+    }
+
+    /** EU then EEA: the order error messages list them in. */
+    private static Map<String, List<String>> standardGroupings() {
+        Map<String, List<String>> g = new LinkedHashMap<>();
+        g.put("EU", EU_MEMBERS);
+        g.put("EEA", EEA_MEMBERS);
+        return g;
     }
 
     public static Jurisdictions standard() {

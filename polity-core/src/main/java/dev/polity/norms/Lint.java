@@ -44,13 +44,10 @@ public final class Lint {
         }
     }
 
-    public static Report check(Constitution constitution) {
-        return check(constitution, LocalDate.now());
-    }
-
+    /** @param today the date a norm's {@code effective.until} is compared with, and the grid's date when no norm has dates */
     public static Report check(Constitution constitution, LocalDate today) {
         Resolver resolver = new Resolver(constitution);
-        List<Context> grid = ContextGrid.of(constitution);
+        List<Context> grid = ContextGrid.of(constitution, today);
         Set<String> inScope = new HashSet<>();
         Set<String> appliesSomewhere = new HashSet<>();
         Map<String, Resolution.Overridden> anOverride = new TreeMap<>();

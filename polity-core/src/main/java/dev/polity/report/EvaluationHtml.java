@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** The evaluation report ({@code index.html} of a run): gate, compliance, probes and violations, with charts. */
-public final class EvaluationHtml {
+final class EvaluationHtml {
     private static final int MAX_VIOLATIONS = 200;
 
     private EvaluationHtml() {

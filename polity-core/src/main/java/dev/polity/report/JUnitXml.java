@@ -18,7 +18,7 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code gates} suite with one test case per threshold and model, failing on a breach, and one suite per
  * model with one test case per norm × context, failing when any answer violated the norm there.
  */
-public final class JUnitXml {
+final class JUnitXml {
     private static final int MAX_LISTED = 20;
 
     private JUnitXml() {

@@ -15,7 +15,7 @@ import java.util.Map;
  * Everything of a run as one JSON document: suite, provenance, gate (with {@code passed}), every
  * metric, and every judged item with its verdicts. Rates that were not measured are {@code "NaN"}.
  */
-public final class Json {
+final class Json {
     public static final String FORMAT = "polity-eval-results";
     public static final int VERSION = 1;
     static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A short Markdown summary of a run, for a pull-request comment or a CI job summary. */
-public final class Markdown {
+final class Markdown {
     private Markdown() {
     }
 

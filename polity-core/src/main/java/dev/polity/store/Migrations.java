@@ -8,7 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -53,7 +53,7 @@ final class Migrations {
     }
 
     /** Brings the schema up to date; returns the versions applied now (empty when already current). */
-    static List<Integer> apply(Connection c) throws SQLException {
+    static List<Integer> apply(Connection c, Clock clock) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS polity_schema (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied TEXT NOT NULL)");
         }
@@ -72,7 +72,7 @@ final class Migrations {
                      Statement s = c.createStatement()) {
                     p.setInt(1, m.version());
                     p.setString(2, m.description());
-                    p.setString(3, Instant.now().toString());
+                    p.setString(3, clock.instant().toString());
                     p.executeUpdate();
                     for (String statement : statements(m.sql())) {
                         s.execute(statement);

@@ -11,20 +11,19 @@ import dev.polity.input.InvalidInputException;
 import dev.polity.input.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,11 +37,18 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>One connection serves all threads, one operation at a time (SQLite allows one writer anyway); other
  * processes may use the same SQLite file, which runs in WAL mode with a busy timeout.
+ *
+ * <p>Every time the store writes comes from its clock, and run ids from that time and the run's provenance,
+ * so a store opened with a fixed clock gives the same ids and timestamps on every run (reports compare byte
+ * for byte).
+ *
+ * <p>Why one class of about 500 lines: every statement shares one connection, its dialect (SQLite or
+ * PostgreSQL) and one transaction discipline (an answer is committed before its verdicts); the SQL is
+ * the class, and it reads best in one place.
  */
 public final class RunStore implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Which database a store is in. */
     public enum Dialect { SQLITE, POSTGRESQL }
@@ -50,12 +56,19 @@ public final class RunStore implements AutoCloseable {
     private final String location;
     private final Dialect dialect;
     private final Connection connection;
+    private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
 
-    private RunStore(String location, Dialect dialect, Connection connection) {
+    private RunStore(String location, Dialect dialect, Connection connection, Clock clock) {
         this.location = location;
         this.dialect = dialect;
         this.connection = connection;
+        this.clock = clock;
+    }
+
+    /** {@link #open(String, Clock)} with the system clock. */
+    public static RunStore open(String location) {
+        return open(location, Clock.systemUTC());
     }
 
     /**
@@ -80,9 +93,10 @@ public final class RunStore implements AutoCloseable {
      * Opens (creating and migrating as needed) the store at {@code location}: a file path or
      * {@code jdbc:sqlite:PATH} for SQLite, {@code jdbc:postgresql://HOST:PORT/DB?user=...} for PostgreSQL.
      *
+     * @param clock where every stored time comes from (a fixed clock pins run ids and timestamps)
      * @throws InvalidInputException one line naming the store when it cannot be opened
      */
-    public static RunStore open(String location) {
+    public static RunStore open(String location, Clock clock) {
         String shown = redact(location);
         Dialect dialect;
         String url;
@@ -125,8 +139,8 @@ public final class RunStore implements AutoCloseable {
                     s.execute("PRAGMA foreign_keys = ON");
                 }
             }
-            Migrations.apply(c);
-            return new RunStore(shown, dialect, c);
+            Migrations.apply(c, clock);
+            return new RunStore(shown, dialect, c, clock);
         } catch (SQLException e) {
             if (c != null) {
                 try {
@@ -155,19 +169,34 @@ public final class RunStore implements AutoCloseable {
 
     // ---- runs
 
-    /** Records a new run and returns its id, e.g. {@code 20261129-170737-3fa2c1}. */
+    /** The clock this store stamps times with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Records a new run and returns its id, e.g. {@code 20261129-170737-3fa2c1}: the start time (UTC) and six
+     * hex digits of the SHA-256 of the start instant, the provenance and an attempt number, taken up by one
+     * when the id is in use already (the same provenance started twice in one instant).
+     */
     public String createRun(Provenance provenance) {
-        String id = RUN_STAMP.format(Instant.now()) + "-" + HexFormat.of().formatHex(randomBytes(3));
-        locked(() -> {
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO runs (id, created, provenance) VALUES (?, ?, ?)")) {
-                p.setString(1, id);
-                p.setString(2, Instant.now().toString());
-                p.setString(3, json(provenance));
-                p.executeUpdate();
+        Instant now = clock.instant();
+        String created = now.toString();
+        String written = json(provenance);
+        return locked(() -> {
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO runs (id, created, provenance) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (id) DO NOTHING")) {
+                for (int attempt = 0; ; attempt++) {
+                    String id = RUN_STAMP.format(now) + "-" + Provenance.sha256(created + "\n" + written + "\n" + attempt).substring(0, 6);
+                    p.setString(1, id);
+                    p.setString(2, created);
+                    p.setString(3, written);
+                    if (p.executeUpdate() == 1) {
+                        return id;
+                    }
+                }
             }
-            return null;
         });
-        return id;
     }
 
     /** Ids of all runs, newest first. */
@@ -240,7 +269,7 @@ public final class RunStore implements AutoCloseable {
     public List<String> storeAnswers(String runId, List<NewAnswer> answers) {
         return locked(() -> inTransaction(() -> {
             List<String> ids = new ArrayList<>(answers.size());
-            String now = Instant.now().toString();
+            String now = clock.instant().toString();
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO answers (id, run_id, case_id, context, probe, request_hash, "
                     + "request, answer_text, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (run_id, case_id, context, probe) DO NOTHING");
@@ -323,7 +352,7 @@ public final class RunStore implements AutoCloseable {
             try (PreparedStatement p = connection.prepareStatement("INSERT INTO verdicts (answer_id, norm_id, detector, outcome, confidence, evidence, created) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (answer_id, norm_id, detector) DO UPDATE SET outcome = excluded.outcome, "
                     + "confidence = excluded.confidence, evidence = excluded.evidence, created = excluded.created")) {
-                String now = Instant.now().toString();
+                String now = clock.instant().toString();
                 for (StoredVerdict v : verdicts) {
                     p.setString(1, v.answerId());
                     p.setString(2, v.normId());
@@ -457,12 +486,6 @@ public final class RunStore implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
     }
 
     private static String oneLine(Throwable e) {

@@ -5,12 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.polity.input.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ParsersTest {
+    @TempDir
+    Path dir;
+
     private static final String HEADER = "# FILE NAME: x.toi\n# DATA TYPE: toi\n# NUMBER ALTERNATIVES: 4\n# NUMBER VOTERS: 6\n"
             + "# ALTERNATIVE NAME 1: One\n";
 
@@ -35,6 +44,8 @@ class ParsersTest {
             "4: 3,1\\n1: 2 | x.toi:4: NUMBER VOTERS says 6 but the ballot counts add up to 5",
             "4: 3,x\\n2: 2 | x.toi:6: expected an alternative number, got 'x'",
             "4: 3,1,\\n2: 2 | x.toi:6: the order ends with ','",
+            "2.5: 3,1\\n2: 2 | x.toi:6: expected a count before ':', got '2.5'",
+            "0: 3,1\\n2: 2 | x.toi:6: the count must be a whole number from 1 to 2147483647, got 0",
     })
     void prefLibErrorsNameFileAndLine(String body, String message) {
         InvalidInputException e = assertThrows(InvalidInputException.class,
@@ -53,14 +64,56 @@ class ParsersTest {
         assertEquals(List.of("b", "a", "010"), s.items());
     }
 
+    @Test
+    void pairwiseIdsTurnToTextWhereTheFileStopsWritingNumbers() {
+        Comparisons c = PairwiseReader.parse("winner,loser\n3,1\n1,x\n", "p.csv");
+        assertEquals(List.of("3", "1", "x"), c.items(), "as written, in order of first appearance");
+        Comparisons big = PairwiseReader.parse("winner,loser\n10000000000,5\n 5 ,-7\n", "p.csv");
+        assertEquals(List.of(-7, 5, 10_000_000_000L), big.items(), "numbers beyond int range are still numbers, ascending");
+        assertArrayEquals(new int[] {2, 1}, big.winner());
+    }
+
+    @Test
+    void aLargePairwiseFileReadsAsItsText() throws Exception {
+        StringBuilder text = new StringBuilder("\uFEFFwinner,loser\r\n");
+        Random random = new Random(7);
+        for (int r = 0; r < 40_000; r++) {
+            int a = random.nextInt(300);
+            text.append(a).append(',').append(a + 1 + random.nextInt(50)).append(r % 3 == 0 ? "\r\n" : "\n");
+        }
+        Path file = Files.writeString(dir.resolve("big.csv"), text);
+        Comparisons fromFile = PairwiseReader.read(file);
+        Comparisons fromText = PairwiseReader.parse(text.toString(), file.toString());
+        assertEquals(40_000, fromFile.size());
+        assertEquals(fromText.items(), fromFile.items());
+        assertArrayEquals(fromText.winner(), fromFile.winner());
+        assertArrayEquals(fromText.loser(), fromFile.loser());
+    }
+
+    @Test
+    void aPrefLibCountTooLargeIsItsOwnLinesError() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> PrefLibReader.parse(HEADER + "12345678901234567890123: 3,1\n2: 2\n", "x.toi"));
+        assertEquals("x.toi:6: the count must be a whole number from 1 to 2147483647, got 12345678901234567890123", e.oneLine());
+    }
+
+    @Test
+    void aPrefLibFileThatIsNotUtf8NamesTheLine() throws Exception {
+        Path file = dir.resolve("x.soc");
+        Files.write(file, (HEADER + "# ALTERNATIVE NAME 2: Caf").getBytes(StandardCharsets.UTF_8));
+        Files.write(file, new byte[] {(byte) 0xE9, '\n'}, StandardOpenOption.APPEND);
+        assertEquals(file + ":6: expected UTF-8 text, found the byte 0xE9 (save the file as UTF-8)",
+                assertThrows(InvalidInputException.class, () -> PrefLibReader.read(file)).oneLine());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "winner,loser\\na,b\\na | p.csv:3: expected 2 fields like the header, got 1",
+            "winner,loser\\na,b\\na | p.csv:3: expected 2 fields as in the header, got 1",
             "win,lose\\na,b | p.csv:1: expected a header with columns 'winner,loser' (optional: rater,weight,tie,attributes...)",
             "winner,loser,weight\\na,b,-1 | p.csv:2: column 'weight': expected a positive number, got '-1'",
             "winner,loser,tie\\na,b,maybe | p.csv:2: column 'tie': expected 1/0, true/false or yes/no, got 'maybe'",
             "winner,loser\\na,a | p.csv:2: an item cannot be compared with itself ('a')",
-            "winner,loser\\n\"a,b | p.csv:2: unterminated quoted field",
+            "winner,loser\\n\"a,b | p.csv:2: malformed CSV: a quoted field starts on this line and is never closed",
             "winner,loser | p.csv:2: no comparisons: expected a header 'winner,loser' and at least one row",
     })
     void pairwiseErrorsNameFileAndLine(String text, String message) {
@@ -77,5 +130,12 @@ class ParsersTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> BallotCsvReader.parse("ranking\na>>b\n", "b.csv"));
         assertEquals("b.csv:2: ranking 'a>>b': expected items separated by '>' or '='", e.oneLine());
+    }
+
+    @Test
+    void ballotAttributesKeepTheirColumnOrder() {
+        // the names reach "--groups: ... attributes are [...]" messages, which must not depend on the hash seed
+        Profile p = BallotCsvReader.parse("ranking,region,age,country,bracket\na>b,N,30,DE,x\n", "b.csv");
+        assertEquals(List.of("region", "age", "country", "bracket"), List.copyOf(p.ballots().get(0).attributes().keySet()));
     }
 }

@@ -71,14 +71,14 @@ class ImportErrorsTest {
     void duplicateHeader() throws IOException {
         write("comments.csv", COMMENTS);
         write("votes.csv", "timestamp,comment-id,voter-id,vote,vote\n");
-        assertEquals(dir.resolve("votes.csv") + ":1: duplicate column 'vote' in the header", error(Set.of()));
+        assertEquals(dir.resolve("votes.csv") + ":1: duplicate column 'vote' in the header (columns 4 and 5)", error(Set.of()));
     }
 
     @Test
     void missingColumn() throws IOException {
         write("comments.csv", COMMENTS);
         write("votes.csv", "timestamp,comment-id,vote\n1,0,1\n");
-        assertTrue(error(Set.of()).startsWith(dir.resolve("votes.csv") + ":1: expected a column 'voter-id'"));
+        assertTrue(error(Set.of()).startsWith(dir.resolve("votes.csv") + ":1: no column 'voter-id'; the columns are timestamp, comment-id, vote"));
     }
 
     @Test

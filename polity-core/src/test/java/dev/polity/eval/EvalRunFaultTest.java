@@ -80,7 +80,7 @@ class EvalRunFaultTest {
     }
 
     RunSummary start(RunStore store, FakeOpenAiServer server, RunSettings settings) {
-        return new EvalRun(store, RULES, RunListener.SILENT, k -> null).start(SuiteLoader.load(suiteFile), List.of(spec(server)), dir, settings);
+        return new EvalRun(store, RULES, RunListener.SILENT, k -> null).start(SuiteLoader.load(suiteFile, java.time.LocalDate.of(2026, 9, 1)), List.of(spec(server)), dir, settings);
     }
 
     static RunSettings settings() {
@@ -218,7 +218,7 @@ class EvalRunFaultTest {
              FakeOpenAiServer server = FakeOpenAiServer.start().answering(counting())) {
             EvalRun.Judges broken = (suite, jm) -> JudgePanel.of(Ensemble.builder().add(breaking(0)).build(), ShippedSuitesTest.LEXICAL);
             EvalRun runner = new EvalRun(store, broken, RunListener.SILENT, k -> null);
-            assertThatThrownBy(() -> runner.start(SuiteLoader.load(suiteFile), List.of(spec(server)), dir, settings().withConcurrency(1)))
+            assertThatThrownBy(() -> runner.start(SuiteLoader.load(suiteFile, java.time.LocalDate.of(2026, 9, 1)), List.of(spec(server)), dir, settings().withConcurrency(1)))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("a check that cannot be read");
             String run = store.runIds().get(0);
             int stored = store.answers(run).size();

@@ -38,7 +38,7 @@ class EvalRunReplayTest {
     Path dir;
 
     static Suite suite(String name) {
-        return SuiteLoader.load(ShippedSuitesTest.REPO.resolve("suites/" + name + ".yaml"));
+        return SuiteLoader.load(ShippedSuitesTest.REPO.resolve("suites/" + name + ".yaml"), java.time.LocalDate.of(2026, 9, 1));
     }
 
     @ParameterizedTest
@@ -129,7 +129,7 @@ class EvalRunReplayTest {
                 .replace("constitution: example-constitution.yaml", "constitution: " + suites.resolve("example-constitution.yaml")));
         try (RunStore store = RunStore.open(dir.resolve("polity.db").toString())) {
             EvalRun runner = new EvalRun(store, RULES, RunListener.SILENT, k -> null);
-            String run = runner.start(SuiteLoader.load(copy), List.of(), null, RunSettings.DEFAULT.withBootstrapReplicates(50)).runId();
+            String run = runner.start(SuiteLoader.load(copy, java.time.LocalDate.of(2026, 9, 1)), List.of(), null, RunSettings.DEFAULT.withBootstrapReplicates(50)).runId();
             Files.writeString(copy, Files.readString(copy).replace("max_flip_rate: 0.3", "max_flip_rate: 0.2"));
             assertThatThrownBy(() -> runner.resume(run)).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("the suite changed since run " + run + " started");

@@ -83,7 +83,7 @@ class MalformedSuiteTest {
     void refusedWithFileLineAndReason(String title, String yaml, int line, String message) throws IOException {
         Path file = dir.resolve("suite.yaml");
         Files.writeString(file, yaml);
-        assertThatThrownBy(() -> SuiteLoader.load(file))
+        assertThatThrownBy(() -> SuiteLoader.load(file, java.time.LocalDate.of(2026, 9, 1)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     String all = e.oneLine();
                     assertThat(all).contains(message);
@@ -95,8 +95,17 @@ class MalformedSuiteTest {
 
     @Test
     void aMissingFileIsOneLine() {
-        assertThatThrownBy(() -> SuiteLoader.load(dir.resolve("none.yaml")))
+        assertThatThrownBy(() -> SuiteLoader.load(dir.resolve("none.yaml"), java.time.LocalDate.of(2026, 9, 1)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.oneLine()).endsWith("none.yaml: no such suite file"));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreOneLineNamingTheLine() throws IOException {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, "name: x\ndescription: caf\u00e9 au lait\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> SuiteLoader.load(file, java.time.LocalDate.of(2026, 9, 1)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.oneLine())
+                        .endsWith("latin1.yaml:2: expected UTF-8 text, found the byte 0xE9 (save the file as UTF-8)"));
     }
 
     @Test
@@ -116,7 +125,7 @@ class MalformedSuiteTest {
                 judge: {model: "openai:gpt-4o-mini"}
                 gates: {min_compliance: 0.9, conservative: true}
                 """);
-        Suite s = SuiteLoader.load(file);
+        Suite s = SuiteLoader.load(file, java.time.LocalDate.of(2026, 9, 1));
         assertThat(s.contexts().keySet()).containsExactly("de", "us");
         assertThat(s.contexts().get("de").context().date()).hasToString("2026-09-01");
         assertThat(s.cases()).extracting(Case::id).containsExactly("dose", "capital");

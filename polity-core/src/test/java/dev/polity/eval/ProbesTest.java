@@ -26,7 +26,7 @@ class ProbesTest {
                   de: {jurisdiction: DE, domain: healthcare, audience: adult}
                   us: {jurisdiction: US-CA}
                 cases:
-                """ + cases + "probes:\n" + probes);
+                """ + cases + "probes:\n" + probes, java.time.LocalDate.of(2026, 9, 1));
     }
 
     @Test

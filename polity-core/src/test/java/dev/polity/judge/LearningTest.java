@@ -51,7 +51,7 @@ class LearningTest {
         int[] y = {0, 0, 1, 1, 2, 2};
         SoftmaxRegression.Fit f = SoftmaxRegression.fit(z, y, 3, 0.001, 300, new double[] {1, 1, 1});
         for (int i = 0; i < z.length; i++) {
-            assertEquals(y[i], RefusalTrainer.argmax(f.probabilities(z[i])));
+            assertEquals(y[i], SoftmaxRegression.argmax(f.probabilities(z[i])));
         }
         double[] p = f.probabilities(new double[] {0, 0});
         assertEquals(1, p[0] + p[1] + p[2], 1e-12);

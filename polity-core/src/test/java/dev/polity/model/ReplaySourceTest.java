@@ -108,7 +108,7 @@ class ReplaySourceTest {
         Path csv = write("t.csv", "prompt,answer\na,b\nc,d,e\n");
         assertThatThrownBy(() -> ReplaySource.load(csv, ReplayMapping.of("prompt", "answer")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.oneLine())
-                        .isEqualTo(csv + ":3: expected 2 fields, found 3"));
+                        .isEqualTo(csv + ":3: expected 2 fields as in the header, got 3"));
     }
 
     @Test
@@ -129,6 +129,20 @@ class ReplaySourceTest {
         Path missing = write("d.jsonl", "{\"prompt\":\"a\"}\n");
         assertThatThrownBy(() -> ReplaySource.load(missing, ReplayMapping.of("prompt", "answer")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.oneLine()).isEqualTo(missing + ":1: expected a field 'answer' holding text"));
+    }
+
+    @Test
+    void aByteOrderMarkIsDroppedAndOtherBytesMustBeUtf8() throws IOException {
+        Path bom = write("bom.csv", "\uFEFFprompt,answer\nhi,there\n");
+        assertThat(ReplaySource.load(bom, ReplayMapping.of("prompt", "answer")).recordings()).hasSize(1);
+        Path bomLines = write("bom.jsonl", "\uFEFF{\"prompt\":\"hi\",\"answer\":\"there\"}\n");
+        assertThat(ReplaySource.load(bomLines, ReplayMapping.of("prompt", "answer")).recordings()).hasSize(1);
+        Path latin1 = dir.resolve("l.jsonl");
+        Files.write(latin1, "{\"prompt\":\"a\",\"answer\":\"b\"}\n{\"prompt\":\"caf\u00e9\",\"answer\":\"b\"}\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ReplaySource.load(latin1, ReplayMapping.of("prompt", "answer")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.oneLine())
+                        .isEqualTo(latin1 + ":2: expected UTF-8 text, found the byte 0xE9 (save the file as UTF-8)"));
     }
 
     @Test

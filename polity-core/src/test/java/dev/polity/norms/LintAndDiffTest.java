@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class LintAndDiffTest {
-    private static final String BASE = """
+    static final String BASE = """
             residual_authority:
               operator: the operator's policy board
             norms:
@@ -78,7 +78,7 @@ class LintAndDiffTest {
         Constitution after = ConstitutionLoader.fromString("v2.yaml", BASE
                 .replace("scope: {jurisdictions: [EU]}", "scope: {jurisdictions: [EU, US-CA]}")
                 .replace("Give weather warnings.", "Give severe-weather warnings."));
-        ConstitutionDiff d = ConstitutionDiff.between(before, after);
+        ConstitutionDiff d = ConstitutionDiff.between(before, after, java.time.LocalDate.of(2026, 9, 1));
         assertThat(d.added()).isEmpty();
         assertThat(d.removed()).isEmpty();
         assertThat(d.changed()).extracting(ConstitutionDiff.Change::id).containsExactly("eu.disclose", "law.weather");
@@ -89,6 +89,6 @@ class LintAndDiffTest {
             assertThat(i.entering()).containsExactly("eu.disclose");
             assertThat(i.leaving()).containsExactly("op.persona");
         });
-        assertThat(ConstitutionDiff.between(before, before).isEmpty()).isTrue();
+        assertThat(ConstitutionDiff.between(before, before, java.time.LocalDate.of(2026, 9, 1)).isEmpty()).isTrue();
     }
 }

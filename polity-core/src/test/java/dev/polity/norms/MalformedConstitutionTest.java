@@ -99,6 +99,15 @@ class MalformedConstitutionTest {
     }
 
     @org.junit.jupiter.api.Test
+    void anIncludedFileThatIsNotUtf8IsNamedWithItsLine() throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), "include: [b.yaml]\nnorms: []\n");
+        Files.write(dir.resolve("b.yaml"), "norms: []\n# Stra\u00dfe\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> ConstitutionLoader.load(dir.resolve("a.yaml")));
+        assertThat(e.oneLine()).endsWith("b.yaml:2: expected UTF-8 text, found the byte 0xDF (save the file as UTF-8)");
+    }
+
+    @org.junit.jupiter.api.Test
     void allErrorsAreReportedAtOnce() throws IOException {
         Path file = dir.resolve("many.yaml");
         Files.writeString(file, HEAD + GOOD.replace("kind: must", "kind: maybe") + GOOD.replace("a.one", "a.two").replace("tier: law", "tier: king")

@@ -9,6 +9,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +35,25 @@ class SqliteRunStoreTest extends RunStoreContract {
         assertThat(Files.exists(dir.resolve("sub/runs.db"))).isTrue();
         store.createRun(provenance());
         assertThat(Files.exists(dir.resolve("sub/runs.db-wal"))).isTrue();
+    }
+
+    @Test
+    void aFixedClockPinsRunIdsAndTimes() {
+        Clock fixed = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        String first;
+        String second;
+        try (RunStore a = RunStore.open(dir.resolve("a.db").toString(), fixed)) {
+            first = a.createRun(provenance());
+            second = a.createRun(provenance());
+            assertThat(a.run(first).orElseThrow().created()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        }
+        try (RunStore b = RunStore.open(dir.resolve("b.db").toString(), fixed)) {
+            assertThat(b.createRun(provenance())).isEqualTo(first);
+            assertThat(b.createRun(provenance())).isEqualTo(second);
+        }
+        // the same provenance started twice in one instant takes the next attempt's id, not the first's
+        assertThat(first).matches("20260101-000000-[0-9a-f]{6}");
+        assertThat(second).matches("20260101-000000-[0-9a-f]{6}").isNotEqualTo(first);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.polity.judge.check;
 
-import dev.polity.judge.CsvTable;
+import dev.polity.input.CsvTable;
 import dev.polity.judge.DerogationDetector;
 import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.judge.train.DerogationTrainer;
@@ -123,12 +123,7 @@ public final class PopquornCheck {
             List<String> v = r.values();
             Map<String, String> g = new HashMap<>();
             attribute.forEach((a, col) -> g.put(a, v.get(col)));
-            double value;
-            try {
-                value = Double.parseDouble(v.get(rating));
-            } catch (NumberFormatException e) {
-                throw new dev.polity.input.InvalidInputException(t.file(), r.line(), "offensiveness: expected a number, got '" + v.get(rating) + "'");
-            }
+            double value = r.number(rating);
             ratings.add(new Rating(v.get(id), v.get(user), value, g));
             texts.putIfAbsent(v.get(id), v.get(text));
         }

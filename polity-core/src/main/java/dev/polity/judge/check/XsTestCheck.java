@@ -1,7 +1,7 @@
 package dev.polity.judge.check;
 
+import dev.polity.input.CsvTable;
 import dev.polity.judge.Answer;
-import dev.polity.judge.CsvTable;
 import dev.polity.judge.RefusalClass;
 import dev.polity.judge.RefusalDetector;
 import dev.polity.judge.embed.TextEmbedder;

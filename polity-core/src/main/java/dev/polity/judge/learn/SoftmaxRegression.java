@@ -100,4 +100,15 @@ public final class SoftmaxRegression {
         }
         return p;
     }
+
+    /** The most probable class; the first of equals, so ties resolve the same way every run. */
+    public static int argmax(double[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
 }

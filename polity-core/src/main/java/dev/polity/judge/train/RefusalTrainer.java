@@ -106,7 +106,7 @@ public final class RefusalTrainer {
             Standardizer st = Standardizer.fit(xt);
             SoftmaxRegression.Fit f = SoftmaxRegression.fit(st.apply(xt), yt, 3, s.lambda(), s.steps(), new double[] {1, 1, 1}, penalised(x));
             for (int i : test) {
-                predicted[i] = argmax(f.probabilities(st.apply(x[i])));
+                predicted[i] = SoftmaxRegression.argmax(f.probabilities(st.apply(x[i])));
             }
         }
         return metrics(y, predicted);
@@ -145,13 +145,4 @@ public final class RefusalTrainer {
         return x[0].length - LexicalFeatures.REFUSAL_NAMES.size();
     }
 
-    public static int argmax(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
-    }
 }

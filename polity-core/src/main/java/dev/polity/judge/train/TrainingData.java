@@ -1,6 +1,6 @@
 package dev.polity.judge.train;
 
-import dev.polity.judge.CsvTable;
+import dev.polity.input.CsvTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

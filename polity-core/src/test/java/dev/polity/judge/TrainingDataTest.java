@@ -13,7 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CsvTableTest {
+/** Labelled texts read for training name the file and line of a bad label. */
+class TrainingDataTest {
     @TempDir
     Path dir;
 
@@ -21,26 +22,6 @@ class CsvTableTest {
         Path p = dir.resolve(name);
         Files.writeString(p, body);
         return p;
-    }
-
-    @Test
-    void rowsRememberTheLineTheyStartOn() throws Exception {
-        CsvTable t = CsvTable.read(write("a.csv", "text,label\n\"two\nlines\",1\nthree,2\n"));
-        assertEquals(List.of(2, 4), t.rows().stream().map(CsvTable.Row::line).toList());
-        assertEquals("two\nlines", t.rows().get(0).values().get(0));
-    }
-
-    @Test
-    void errorsNameFileAndLine() throws Exception {
-        Path bad = write("bad.csv", "text,label\nok,1\n\"unclosed,2\n");
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> CsvTable.read(bad));
-        assertEquals(bad.toString(), e.location().file());
-        Path fields = write("fields.csv", "text,label\nok,1\nonly-one\n");
-        InvalidInputException f = assertThrows(InvalidInputException.class, () -> CsvTable.read(fields));
-        assertEquals(fields + ":3: expected 2 fields as in the header, got 1", f.oneLine());
-        CsvTable t = CsvTable.read(write("c.csv", "text,label\nok,1\n"));
-        InvalidInputException g = assertThrows(InvalidInputException.class, () -> t.column("answer", "--text-column"));
-        assertEquals(dir.resolve("c.csv") + ":1: --text-column: no column 'answer'; the columns are text, label", g.oneLine());
     }
 
     @Test

@@ -1,0 +1,6 @@
+/**
+ * Persistence: the {@link dev.polity.store.RunStore} keeps evaluation runs, every answer (stored before it is
+ * judged), the request cache and verdicts, in SQLite by default or PostgreSQL for shared servers, with
+ * versioned migrations. Knows nothing of norms; uses {@code input} and the answer types of {@code model}.
+ */
+package dev.polity.store;
