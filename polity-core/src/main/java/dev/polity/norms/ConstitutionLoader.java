@@ -202,7 +202,7 @@ public final class ConstitutionLoader {
                 }
             }
 
-            Map<String, Lexicon> lexicons = lexicons();
+            Map<String, Lexicon> lexicons = LexiconReader.read(docs, errors);
             List<Norm> norms = new ArrayList<>();
             Map<String, Norm> byId = new HashMap<>();
             for (YamlDocument d : docs) {
@@ -241,65 +241,6 @@ public final class ConstitutionLoader {
             for (List<String> cycle : places.groupingCycles()) {
                 errors.add(Diagnostic.error(at.getOrDefault(cycle.get(0), Location.UNKNOWN), "grouping cycle: " + String.join(" -> ", cycle)));
             }
-        }
-
-        /** The {@code lexicons:} of every file; a name defined twice differently, or a pattern that does not compile, is an error. */
-        private Map<String, Lexicon> lexicons() {
-            Map<String, Lexicon> out = new TreeMap<>();
-            for (YamlDocument d : docs) {
-                for (var e : fields(d.root().get("lexicons")).entrySet()) {
-                    JsonNode l = e.getValue();
-                    if (!l.isObject() || !l.path("meaning").isTextual()) {
-                        continue; // the schema has reported it
-                    }
-                    Location at = d.keyAt("/lexicons", e.getKey());
-                    Lexicon lex = new Lexicon(e.getKey(), l.get("meaning").asText(), byLanguage(l.get("phrases")), byLanguage(l.get("patterns")), at);
-                    for (var lang : lex.patterns().entrySet()) {
-                        for (int i = 0; i < lang.getValue().size(); i++) {
-                            try {
-                                java.util.regex.Pattern.compile(lang.getValue().get(i));
-                            } catch (java.util.regex.PatternSyntaxException x) {
-                                errors.add(Diagnostic.error(d.at("/lexicons/" + e.getKey() + "/patterns/" + lang.getKey() + "/" + i),
-                                        "lexicon " + e.getKey() + ": not a regular expression (" + x.getDescription() + ")"));
-                            }
-                        }
-                    }
-                    Lexicon first = out.putIfAbsent(e.getKey(), lex);
-                    if (first != null && !(first.phrases().equals(lex.phrases()) && first.patterns().equals(lex.patterns()))) {
-                        errors.add(Diagnostic.error(at, "lexicon " + e.getKey() + " is already defined differently at " + first.location()));
-                    }
-                }
-            }
-            return out;
-        }
-
-        private Map<String, List<String>> byLanguage(JsonNode n) {
-            Map<String, List<String>> out = new TreeMap<>();
-            fields(n).forEach((lang, list) -> out.put(lang, strings(list)));
-            return out;
-        }
-
-        /** A norm's {@code signals}, resolved; a name no file defines is an error at the name. */
-        private Signals signals(YamlDocument d, String p, JsonNode s, Map<String, Lexicon> lexicons) {
-            if (s == null || !s.isObject()) {
-                return Signals.NONE;
-            }
-            List<List<Lexicon>> sides = new ArrayList<>();
-            for (String side : List.of("complies_if_present", "violates_if_present")) {
-                List<Lexicon> found = new ArrayList<>();
-                List<String> names = strings(s.get(side));
-                for (int i = 0; i < names.size(); i++) {
-                    Lexicon l = lexicons.get(names.get(i));
-                    if (l == null) {
-                        errors.add(Diagnostic.error(d.at(p + "/signals/" + side + "/" + i), "no lexicon named '" + names.get(i) + "'"
-                                + (lexicons.isEmpty() ? "; no loaded file defines lexicons" : "; known: " + String.join(", ", lexicons.keySet()))));
-                    } else {
-                        found.add(l);
-                    }
-                }
-                sides.add(found);
-            }
-            return new Signals(sides.get(0), sides.get(1));
         }
 
         private Norm toNorm(YamlDocument d, String p, JsonNode n, Map<String, Lexicon> lexicons) {
@@ -344,7 +285,7 @@ public final class ConstitutionLoader {
                     ? JSON.convertValue(n.get("provenance"), LinkedHashMap.class) : Map.of();
             return new Norm(n.get("id").asText(), n.get("statement").asText(), kind, n.get("tier").asText(),
                     n.get("topic").asText(), strings(n.get("values")), scope, source, new Effective(from, until),
-                    strings(n.get("overrides")), checks, examples, signals(d, p, n.get("signals"), lexicons), provenance, d.at(p));
+                    strings(n.get("overrides")), checks, examples, LexiconReader.signals(d, p, n.get("signals"), lexicons, errors), provenance, d.at(p));
         }
 
         private void checkNorm(YamlDocument d, String p, Norm n, List<String> tiers, Jurisdictions places,
@@ -417,7 +358,7 @@ public final class ConstitutionLoader {
         return n == null || n.isNull() || n.isContainerNode() ? fallback : n.asText();
     }
 
-    private static List<String> strings(JsonNode n) {
+    static List<String> strings(JsonNode n) {
         List<String> out = new ArrayList<>();
         if (n != null && n.isArray()) {
             for (JsonNode x : n) {
@@ -429,7 +370,7 @@ public final class ConstitutionLoader {
         return out;
     }
 
-    private static Map<String, JsonNode> fields(JsonNode n) {
+    static Map<String, JsonNode> fields(JsonNode n) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         if (n != null && n.isObject()) {
             n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
