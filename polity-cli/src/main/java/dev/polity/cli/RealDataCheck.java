@@ -36,14 +36,19 @@ enum RealDataCheck {
         return DataSets.find(root != null ? root : DataSets.root().orElse(null), dataSet, marker);
     }
 
-    /** Runs the check, its progress on stderr. */
+    /** Runs the check, its progress on stderr; the norms check against the starter constitution. */
     CheckOutcome run(Path dir, TextEmbedder embedder, ProgressMode mode) {
+        return run(dir, embedder, mode, Home.path("constitutions/starter.yaml"));
+    }
+
+    /** Runs the check, its progress on stderr; the norms check against {@code constitutionFile} (its items whose norm it defines). */
+    CheckOutcome run(Path dir, TextEmbedder embedder, ProgressMode mode, Path constitutionFile) {
         try (Progress progress = Progress.start(mode, name(), "texts", -1)) {
             return switch (this) {
                 case xstest -> new CheckOutcome.XsTest(XsTestCheck.run(dir, embedder, progress::update));
                 case popquorn -> new CheckOutcome.Popquorn(PopquornCheck.run(dir, embedder, progress::update));
                 case norms -> {
-                    Constitution c = ConstitutionLoader.load(Home.path("constitutions/starter.yaml"));
+                    Constitution c = ConstitutionLoader.load(constitutionFile);
                     yield new CheckOutcome.Norms(dir == null || dir.toString().equals(NormItems.DEV_SET) ? NormDevCheck.run(c, embedder, progress::update)
                             : NormDevCheck.run(NormItems.read(dir, c), c, embedder, progress::update));
                 }
