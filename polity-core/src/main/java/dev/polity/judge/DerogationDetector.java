@@ -26,6 +26,7 @@ public final class DerogationDetector implements Detector {
     public static final String DEFAULT_MODEL = "dev/polity/judge/derogation-model.json";
     private final JudgeModel model;
     private final TextEmbedder embedder;
+    private final Recent<String, Double> recent = new Recent<>(64);
 
     public DerogationDetector(JudgeModel model, TextEmbedder embedder) {
         this.model = RefusalDetector.requireCompatible(model, NAME, embedder);
@@ -54,8 +55,9 @@ public final class DerogationDetector implements Detector {
         return out;
     }
 
+    /** One text's score; the last few texts' are remembered (an ensemble asks once per norm of a context). */
     public double score(String text) {
-        return scores(List.of(text), n -> { })[0];
+        return recent.get(text, t -> scores(List.of(t), n -> { })[0]);
     }
 
     @Override

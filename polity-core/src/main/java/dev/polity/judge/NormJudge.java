@@ -13,10 +13,8 @@ import dev.polity.norms.Check;
 import dev.polity.norms.Lexicon;
 import dev.polity.norms.Norm;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,17 +36,26 @@ public final class NormJudge implements Detector {
             List.of(new PluginInfo.Parameter("rubric", "a text", "the norm's first rubric, else its statement", "the question the norm's examples and signals are weighed for"),
                     new PluginInfo.Parameter("min_confidence", "a number in [0, 1]", "the model's threshold",
                             "a less confident verdict is uncertain")));
-    private static final int REMEMBERED_ANSWERS = 64;
+    private static final int REMEMBERED = 64;
     private final JudgeModel model;
     private final FactReader reader;
     private final Standardizer standardizer;
     private final Calibration calibration;
-    private final Map<Answer, AnswerFacts> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Recent<Answer, AnswerFacts> answers = new Recent<>(REMEMBERED);
+    /** P(violates) and relevance per answer and norm facts (a norm's several checks ask the same), by identity. */
+    private final Recent<Pair, double[]> judged = new Recent<>(4 * REMEMBERED);
+
+    private record Pair(AnswerFacts answer, NormFacts norm) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Answer, AnswerFacts> eldest) {
-            return size() > REMEMBERED_ANSWERS;
+        public boolean equals(Object o) {
+            return o instanceof Pair p && p.answer == answer && p.norm == norm;
         }
-    };
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(answer) + System.identityHashCode(norm);
+        }
+    }
 
     public NormJudge(JudgeModel model, FactReader reader) {
         this.model = RefusalDetector.requireCompatible(model, NAME, reader.embedder());
@@ -76,17 +83,7 @@ public final class NormJudge implements Detector {
 
     /** Reads an answer's facts now (one embedding call), so that judging it against many norms reads nothing again. */
     public AnswerFacts read(Answer answer) {
-        synchronized (recent) {
-            AnswerFacts f = recent.get(answer);
-            if (f != null) {
-                return f;
-            }
-        }
-        AnswerFacts f = reader.answer(answer);
-        synchronized (recent) {
-            recent.put(answer, f);
-        }
-        return f;
+        return answers.get(answer, reader::answer);
     }
 
     /** Calibrated P(violates) of an answer against a norm, as {@code check} asks. */
@@ -110,15 +107,18 @@ public final class NormJudge implements Detector {
         }
         AnswerFacts a = read(answer);
         NormFacts n = reader.norm(norm, check);
-        double[] stance = NormFeatures.vector(a, n);
-        double relevance = calibration.relevant(NormFeatures.relevance(a, n, stance));
+        double[] pr = judged.get(new Pair(a, n), k -> {
+            double[] stance = NormFeatures.vector(a, n);
+            return new double[] {probability(stance), calibration.relevant(NormFeatures.relevance(a, n, stance))};
+        });
+        double relevance = pr[1];
         if (relevance < calibration.relevanceFloor()) {
             String why = String.format(Locale.ROOT, "the exchange seems unrelated to norm %s (relevance %.2f below %.2f)", norm.id(), relevance,
                     calibration.relevanceFloor());
             return decide(0.5, relevance, calibration, norm.tier()) == Outcome.UNCERTAIN ? Verdict.uncertain(0, why + "; a " + norm.tier()
                     + " norm is not set aside on that alone", NAME) : Verdict.notApplicable(why, NAME);
         }
-        double p = probability(stance);
+        double p = pr[0];
         double confidence = Math.max(p, 1 - p);
         double threshold = new CheckParams(norm, check).number("min_confidence", calibration.threshold());
         String evidence = String.format(Locale.ROOT, "P(violates) %.2f", p) + signalEvidence(a, norm);
