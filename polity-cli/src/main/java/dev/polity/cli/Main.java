@@ -28,6 +28,11 @@ import picocli.CommandLine.Option;
         footer = "%nEvery command explains itself: polity help COMMAND [SUBCOMMAND], or polity COMMAND --help. More in docs/CLI.md.",
         subcommands = {
                 QuickstartCommand.class,
+                CheckCommand.class,
+                ServeCommand.class,
+                KeysCommand.class,
+                AuditCommand.class,
+                EvidenceCommand.class,
                 NormsCommand.class,
                 JudgeCommand.class,
                 DeliberateCommand.class,

@@ -87,7 +87,7 @@ public final class NormJudgeTrainer {
         double[][] w = f.fit().weights();
         return new JudgeModel(JudgeModel.FORMAT, JudgeModel.VERSION, NormJudge.NAME, "softmax", reader.embedder().id(),
                 NormFeatures.SPACE, List.of("complies", "violates"), f.standardizer().mean(), f.standardizer().scale(),
-                new double[][] {w[0].clone(), w[1].clone()}, f.fit().bias().clone(), p, f.calibration());
+                new double[][] {w[0].clone(), w[1].clone()}, f.fit().bias().clone(), p, null, f.calibration());
     }
 
     /** Cross-validated figures only, with whole norms held out; for the development-set check. */
