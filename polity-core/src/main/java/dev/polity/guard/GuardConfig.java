@@ -109,7 +109,8 @@ public record GuardConfig(Enforcement enforcement, Judging judging, Streaming st
                 e.path("shadow").asBoolean(d.shadow()), e.path("disclosure").asText(d.disclosure()),
                 e.path("review").path("hold").asBoolean(d.reviewHolds()),
                 e.has("input_norms") ? List.copyOf(strings(e.get("input_norms"))) : d.inputNorms(),
-                e.path("min_confidence").asDouble(d.minConfidence()));
+                e.path("min_confidence").asDouble(d.minConfidence()),
+                e.path("norm_judge_acts").asText("established").equals("always"));
         JsonNode j = root.path("judge");
         Judging judging = new Judging(j.has("detectors") ? List.copyOf(strings(j.get("detectors"))) : List.of(),
                 j.hasNonNull("model") ? j.get("model").asText() : null,
