@@ -4,9 +4,7 @@ import dev.polity.judge.text.AnswerText;
 import dev.polity.judge.text.LexiconMatcher;
 import dev.polity.norms.Lexicon;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the norm judge reads from one answer, once, whatever the norm: the text's language, sentences
@@ -20,11 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param pii        how many kinds of personal data were found
  */
 public record AnswerFacts(AnswerText text, float[] whole, List<float[]> sentences, float[] tail, float[] prompt,
-                          double refusal, double derogation, int pii, Map<String, Optional<LexiconMatcher.Hit>> hits) {
+                          double refusal, double derogation, int pii, LexiconMatcher.Scan lexicons) {
 
     public AnswerFacts(AnswerText text, float[] whole, List<float[]> sentences, float[] tail, float[] prompt,
                        double refusal, double derogation, int pii) {
-        this(text, whole, sentences, tail, prompt, refusal, derogation, pii, new ConcurrentHashMap<>());
+        this(text, whole, sentences, tail, prompt, refusal, derogation, pii, LexiconMatcher.scan(text.text()));
     }
 
     public AnswerFacts {
@@ -33,7 +31,7 @@ public record AnswerFacts(AnswerText text, float[] whole, List<float[]> sentence
 
     /** Where the lexicon first matches, if it does. */
     public Optional<LexiconMatcher.Hit> hit(Lexicon lexicon) {
-        return hits.computeIfAbsent(lexicon.name() + "@" + System.identityHashCode(lexicon), k -> LexiconMatcher.find(lexicon, text.text()));
+        return lexicons.find(lexicon);
     }
 
     /** True when the lexicon matches within the first {@code chars} characters (an opening disclosure). */

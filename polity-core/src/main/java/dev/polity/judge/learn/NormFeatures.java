@@ -3,7 +3,6 @@ package dev.polity.judge.learn;
 import dev.polity.judge.embed.Embedding;
 import dev.polity.norms.Kind;
 import dev.polity.norms.Lexicon;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -48,8 +47,8 @@ public final class NormFeatures {
     }
 
     public static double[] vector(AnswerFacts a, NormFacts n) {
-        List<float[]> c = whole(n.compliant());
-        List<float[]> v = whole(n.violating());
+        List<float[]> c = n.compliantWhole();
+        List<float[]> v = n.violatingWhole();
         double[] x = new double[NAMES.size()];
         int i = 0;
         double gapWhole = nearest(a.whole(), c) - nearest(a.whole(), v);
@@ -59,10 +58,10 @@ public final class NormFeatures {
         x[i++] = a.tail() == null ? 0 : nearest(a.tail(), c) - nearest(a.tail(), v);
         x[i++] = a.tail() == null ? 0 : 1;
         x[i++] = twoNearest(a.whole(), c) - twoNearest(a.whole(), v);
-        float[] cc = centroid(c);
-        float[] vc = centroid(v);
+        float[] cc = n.compliantCentroid();
+        float[] vc = n.violatingCentroid();
         x[i++] = cos(a.whole(), cc) - cos(a.whole(), vc);
-        double[] axis = axis(cc, vc);
+        double[] axis = n.axis();
         double discriminant = project(a.whole(), axis, cc, vc);
         x[i++] = discriminant;
         double bestS = Double.NEGATIVE_INFINITY;
@@ -122,8 +121,7 @@ public final class NormFeatures {
      * not concern). A relevance model over these tells an exchange the norm concerns from one it does not.
      */
     public static double[] relevance(AnswerFacts a, NormFacts n, double[] stance) {
-        List<float[]> examples = whole(n.compliant());
-        examples.addAll(whole(n.violating()));
+        List<float[]> examples = n.examplesWhole();
         boolean signal = false;
         for (Lexicon l : n.norm().signals().compliesIfPresent()) {
             signal |= a.hit(l).isPresent();
@@ -188,12 +186,6 @@ public final class NormFeatures {
         return (value - (mc + mv) / 2) * (mc - mv);
     }
 
-    private static List<float[]> whole(List<AnswerFacts> examples) {
-        List<float[]> out = new ArrayList<>(examples.size());
-        examples.forEach(e -> out.add(e.whole()));
-        return out;
-    }
-
     static double cos(float[] a, float[] b) {
         return a == null || b == null ? 0 : Embedding.cosine(a, b);
     }
@@ -232,7 +224,7 @@ public final class NormFeatures {
         return examples.size() < 2 ? first : (first + second) / 2;
     }
 
-    private static float[] centroid(List<float[]> vectors) {
+    static float[] centroid(List<float[]> vectors) {
         if (vectors.isEmpty()) {
             return null;
         }
@@ -259,7 +251,7 @@ public final class NormFeatures {
     }
 
     /** The unit direction from the violating to the compliant centroid, or null when either is missing or they coincide. */
-    private static double[] axis(float[] c, float[] v) {
+    static double[] axis(float[] c, float[] v) {
         if (c == null || v == null) {
             return null;
         }
