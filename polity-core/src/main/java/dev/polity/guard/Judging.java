@@ -7,7 +7,6 @@ import dev.polity.judge.Ensemble;
 import dev.polity.judge.JudgeChat;
 import dev.polity.judge.NormJudge;
 import dev.polity.judge.embed.TextEmbedder;
-import dev.polity.judge.learn.JudgeModel;
 import dev.polity.model.AnswerRequest;
 import dev.polity.model.AnswerSource;
 import dev.polity.model.CallPolicy;
@@ -58,8 +57,7 @@ public record Judging(List<String> detectors, String model, Path normModel) {
             }
         }
         Supplier<JudgeChat> chat = () -> model == null ? null : chat(ModelSpec.parse(model).open(env, CallPolicy.DEFAULT, new ConcurrencyLimit(8)));
-        Detectors.Materials materials = normModel == null ? new Detectors.Materials(embedder, chat)
-                : new Detectors.Materials(embedder, chat, () -> JudgeModel.read(normModel));
+        Detectors.Materials materials = Detectors.Materials.withNormModel(embedder, chat, normModel);
         Ensemble.Builder b = Ensemble.builder();
         for (String name : names) {
             try {

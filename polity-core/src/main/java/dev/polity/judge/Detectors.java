@@ -30,6 +30,11 @@ public final class Detectors {
         public Materials(Supplier<TextEmbedder> embedder, Supplier<JudgeChat> judgeChat) {
             this(embedder, judgeChat, () -> JudgeModel.resource(NormJudge.DEFAULT_MODEL));
         }
+
+        /** With the norm judge's model read from {@code normModel} ({@code polity judge train --detector norm}), or the shipped one when null. */
+        public static Materials withNormModel(Supplier<TextEmbedder> embedder, Supplier<JudgeChat> judgeChat, java.nio.file.Path normModel) {
+            return normModel == null ? new Materials(embedder, judgeChat) : new Materials(embedder, judgeChat, () -> JudgeModel.read(normModel));
+        }
     }
 
     /** Makes a detector from the materials; null when it cannot be made from them. */

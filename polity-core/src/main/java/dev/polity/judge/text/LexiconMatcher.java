@@ -167,25 +167,10 @@ public final class LexiconMatcher {
     /** The pattern's alternatives at its top level (outside groups and character classes). */
     private static List<String> split(String pattern) {
         List<String> out = new ArrayList<>();
-        int depth = 0;
-        boolean inClass = false;
         int from = 0;
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                out.add(pattern.substring(from, i));
-                from = i + 1;
-            }
+        for (int bar : structure(pattern).bars()) {
+            out.add(pattern.substring(from, bar));
+            from = bar + 1;
         }
         out.add(pattern.substring(from));
         return out;
@@ -193,6 +178,17 @@ public final class LexiconMatcher {
 
     /** The index of the parenthesis that closes the group opening the pattern, or -1. */
     private static int closing(String p) {
+        return structure(p).firstGroupEnd();
+    }
+
+    /** Where a pattern's top-level alternatives are divided, and where the group it opens with (if any) closes (-1: nowhere). */
+    private record Structure(List<Integer> bars, int firstGroupEnd) {
+    }
+
+    /** One walk over a pattern, skipping escaped characters and character classes. */
+    private static Structure structure(String p) {
+        List<Integer> bars = new ArrayList<>();
+        int firstGroupEnd = -1;
         int depth = 0;
         boolean inClass = false;
         for (int i = 0; i < p.length(); i++) {
@@ -205,11 +201,16 @@ public final class LexiconMatcher {
                 inClass = true;
             } else if (c == '(') {
                 depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0 && firstGroupEnd < 0 && p.charAt(0) == '(') {
+                    firstGroupEnd = i;
+                }
+            } else if (c == '|' && depth == 0) {
+                bars.add(i);
             }
         }
-        return -1;
+        return new Structure(bars, firstGroupEnd);
     }
 
     /** A phrase as a pattern: its words in order, any whitespace between them, typographic apostrophes as plain ones. */
