@@ -128,9 +128,11 @@ public record JudgeModel(String format, int version, String detector, String kin
         JsonNode m = doc.root();
         List<Diagnostic> out = new ArrayList<>();
         String features = m.get("features").asText();
-        if (java.util.Arrays.stream(FeatureSpace.values()).noneMatch(f -> f.wireName().equals(features))) {
+        List<String> spaces = new ArrayList<>(java.util.Arrays.stream(FeatureSpace.values()).map(FeatureSpace::wireName).toList());
+        spaces.add(NormFeatures.SPACE);
+        if (!spaces.contains(features)) {
             out.add(Diagnostic.error(doc.at("/features"), "features: unknown feature space '" + features + "'; expected one of "
-                    + String.join(", ", java.util.Arrays.stream(FeatureSpace.values()).map(FeatureSpace::wireName).toList())));
+                    + String.join(", ", spaces)));
         }
         int columns = m.get("mean").size();
         int rows = m.get("outputs").size();
