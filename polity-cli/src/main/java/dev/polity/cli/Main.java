@@ -31,6 +31,8 @@ import picocli.CommandLine.Option;
                 EvidenceCommand.class,
                 NormsCommand.class,
                 JudgeCommand.class,
+                RewardCommand.class,
+                ExportCommand.class,
                 DeliberateCommand.class,
                 EvalCommand.class,
                 AggregateCommand.class,

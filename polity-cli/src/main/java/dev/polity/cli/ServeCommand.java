@@ -35,10 +35,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "The gateway's configuration (schemas/gateway.schema.json; default: the documented defaults).")
     Path config;
 
+    @Option(names = "--reward-model", paramLabel = "MODEL", description = "Also serve POST /get_reward with this reward model (docs/REWARD.md; utilitarian"
+            + " over its groups, the context from each request's URL).")
+    Path rewardModel;
+
     @Override
     public Integer call() throws Exception {
         Path file = constitution != null ? constitution : Home.path("constitutions/starter.yaml");
-        Gateway g = Gateway.start(new Settings(host, port, upstream, store, file, config, CommandClock.get(), System::getenv));
+        Settings.Reward reward = rewardModel == null ? null : new Settings.Reward(rewardModel, "utilitarian", "trained", java.util.Map.of(), null, null, null);
+        Gateway g = Gateway.start(new Settings(host, port, upstream, store, file, config, CommandClock.get(), System::getenv, reward));
         g.reloadOnHangup();
         Runtime.getRuntime().addShutdownHook(new Thread(g::close, "polity-stop"));
         spec.commandLine().getErr().println("polity: serving on http://" + host + ":" + g.port()

@@ -55,6 +55,7 @@ public final class Gateway implements AutoCloseable {
     final Upstream upstream;
     final Caller.Keys keys;
     private final Supplier<TextEmbedder> embedder;
+    private final RewardRoute reward;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, TenantEntry> tenants = new ConcurrentHashMap<>();
     private final Queue<AuditEntry> deferred = new ConcurrentLinkedQueue<>();
@@ -71,7 +72,8 @@ public final class Gateway implements AutoCloseable {
         this.store = store;
         this.embedder = embedder;
         this.guards.set(first);
-        this.keys = new Caller.Keys(store);
+        this.keys = store == null ? null : new Caller.Keys(store);
+        this.reward = settings.reward() == null ? null : RewardRoute.load(this, settings.reward(), embedder.get());
         this.upstream = settings.upstream() == null ? null
                 : new Upstream(settings.upstream(), settings.env().apply("POLITY_UPSTREAM_KEY"), () -> guards.get().config().limits().upstreamTimeout());
         long maxBody = first.config().limits().maxBodyBytes();
@@ -90,11 +92,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Loads the configuration and the constitutions (linted), opens the store and serves.
+     * Loads the configuration and the constitutions (linted), opens the store (when there is one), loads the reward
+     * model (when there is one) and serves; {@code /health} answers once all of it is ready.
      *
-     * @throws InvalidInputException when the configuration, a constitution or the store cannot be used
+     * @throws InvalidInputException when the configuration, a constitution, the store or the reward model cannot be used
      */
     public static Gateway start(Settings settings) {
+        if (settings.store() == null && settings.upstream() != null) {
+            throw new InvalidInputException(null, "--store: the gateway in front of an upstream needs a store for its audit log and keys");
+        }
         TextEmbedder[] made = new TextEmbedder[1];
         Supplier<TextEmbedder> embedder = () -> {
             synchronized (made) {
@@ -105,11 +111,13 @@ public final class Gateway implements AutoCloseable {
             }
         };
         Guards first = build(settings, embedder);
-        GatewayStore store = GatewayStore.open(settings.store(), settings.clock());
+        GatewayStore store = settings.store() == null ? null : GatewayStore.open(settings.store(), settings.clock());
         Gateway g = new Gateway(settings, store, first, embedder);
         g.app.start();
-        g.flusher.start();
-        g.audit(Audit.event(store.now(), "-", "start", "allow", g.startFields(first)));
+        if (store != null) {
+            g.flusher.start();
+            g.audit(Audit.event(store.now(), "-", "start", "allow", g.startFields(first)));
+        }
         return g;
     }
 
@@ -141,9 +149,11 @@ public final class Gateway implements AutoCloseable {
     public synchronized Map<String, String> reload() {
         Guards next = build(settings, embedder);
         Guards before = guards.getAndSet(next);
-        Map<String, Object> fields = startFields(next);
-        fields.put("before", before.versions());
-        audit(Audit.event(store.now(), "-", "reload", "allow", fields));
+        if (store != null) {
+            Map<String, Object> fields = startFields(next);
+            fields.put("before", before.versions());
+            audit(Audit.event(store.now(), "-", "reload", "allow", fields));
+        }
         return next.versions();
     }
 
@@ -182,7 +192,9 @@ public final class Gateway implements AutoCloseable {
         }
         app.stop();
         flusher.interrupt();
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     // ---- routes
@@ -191,12 +203,18 @@ public final class Gateway implements AutoCloseable {
         var r = config.routes;
         r.get("/health", route("health", this::health));
         r.get("/metrics", route("metrics", ctx -> ctx.contentType(Metrics.contentType()).result(metrics.scrape())));
-        PolityRoutes polity = new PolityRoutes(this);
-        r.post("/v1/polity/check", route("check", polity::check));
-        r.get("/v1/polity/reviews", route("reviews", polity::reviews));
-        r.post("/v1/polity/reviews/{id}/claim", route("review-claim", polity::claim));
-        r.post("/v1/polity/reviews/{id}/resolve", route("review-resolve", polity::resolve));
-        r.post("/v1/polity/reload", route("reload", polity::reload));
+        if (reward != null) {
+            // OpenRLHF's trainer sends no key (docs/REWARD.md): the endpoint changes nothing and reads no stored data
+            r.post("/get_reward", route("reward", reward::handle));
+        }
+        if (store != null) {
+            PolityRoutes polity = new PolityRoutes(this);
+            r.post("/v1/polity/check", route("check", polity::check));
+            r.get("/v1/polity/reviews", route("reviews", polity::reviews));
+            r.post("/v1/polity/reviews/{id}/claim", route("review-claim", polity::claim));
+            r.post("/v1/polity/reviews/{id}/resolve", route("review-resolve", polity::resolve));
+            r.post("/v1/polity/reload", route("reload", polity::reload));
+        }
         if (settings.upstream() != null) {
             ChatRoute chat = new ChatRoute(this);
             r.post("/v1/chat/completions", route("chat", chat::handle));
@@ -247,7 +265,10 @@ public final class Gateway implements AutoCloseable {
         m.put("status", "ok");
         m.put("constitutions", guards.get().versions());
         m.put("upstream", settings.upstream() != null);
-        m.put("audit", store.reachable() ? "ok" : "unavailable");
+        if (reward != null) {
+            m.put("reward_model", reward.describe());
+        }
+        m.put("audit", store == null ? "none" : store.reachable() ? "ok" : "unavailable");
         m.put("audit_deferred", deferredCount.get());
         ctx.contentType("application/json").result(write(m));
     }

@@ -8,6 +8,16 @@ public final class Folds {
     }
 
     public static int[] assign(int n, int k, long seed) {
+        int[] order = shuffled(n, seed);
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            fold[order[i]] = i % k;
+        }
+        return fold;
+    }
+
+    /** 0..n-1 in a seeded order (Fisher-Yates, Durstenfeld's version, with {@link Random}). */
+    public static int[] shuffled(int n, long seed) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -19,11 +29,7 @@ public final class Folds {
             order[i] = order[j];
             order[j] = t;
         }
-        int[] fold = new int[n];
-        for (int i = 0; i < n; i++) {
-            fold[order[i]] = i % k;
-        }
-        return fold;
+        return order;
     }
 
     /**
