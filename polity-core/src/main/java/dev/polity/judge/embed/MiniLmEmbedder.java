@@ -34,7 +34,7 @@ import java.util.function.IntConsumer;
  * already use every core, and ONNX Runtime's default (a thread pool per call as wide as the machine, spinning
  * while it waits) made them compete for the same cores. The vectors are the same to the last bit; the CPU per
  * text fell by a third and the throughput rose by half on a loaded 2-core machine (docs/PERFORMANCE.md,
- * "Reward server throughput").
+ * "Reward server throughput"; for the norm judge's texts, 27.4 against 51.7 ms of CPU per answer).
  */
 public final class MiniLmEmbedder implements TextEmbedder {
     static final int WORDS_PER_CHUNK = 80;
@@ -73,7 +73,10 @@ public final class MiniLmEmbedder implements TextEmbedder {
                 OrtEnvironment env = OrtEnvironment.getEnvironment();
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 options.setIntraOpNumThreads(1);
+                options.setInterOpNumThreads(1);
                 options.addConfigEntry("session.intra_op.allow_spinning", "0");
+                options.addConfigEntry("session.inter_op.allow_spinning", "0");
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
                 encoder = new OnnxBertBiEncoder(env, env.createSession(model.readAllBytes(), options), tokenizer, PoolingMode.MEAN);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
