@@ -59,6 +59,9 @@ class ArchitectureTest {
         packages.remove("");
         assertThat(rooms.keySet()).as("every package of polity-core has a row in docs/ARCHITECTURE.md").containsAll(packages);
         for (var e : rooms.entrySet()) {
+            if (!packages.contains(e.getKey())) {
+                continue; // a room of another module (polity-server's table), checked by that module's tests
+            }
             String own = "dev.polity." + e.getKey();
             List<String> forbidden = rooms.keySet().stream()
                     .filter(other -> !other.equals(e.getKey()) && !e.getValue().contains(other))
