@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
                 NormsCommand.class,
                 JudgeCommand.class,
                 DeliberateCommand.class,
+                DeliberationsCommand.class,
                 EvalCommand.class,
                 AggregateCommand.class,
                 HelpCommand.class

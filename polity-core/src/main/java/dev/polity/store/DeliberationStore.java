@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polity.deliberation.Conversation;
+import dev.polity.deliberation.PolisExport;
 import dev.polity.deliberation.Statement;
 import dev.polity.deliberation.VoteMatrix;
 import dev.polity.input.InvalidInputException;
 import dev.polity.input.Location;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -555,6 +558,28 @@ public final class DeliberationStore implements AutoCloseable {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * Writes a deliberation in Polis's export format into {@code dir} ({@code comments.csv}, {@code votes.csv}:
+     * one row per participant and statement, the latest vote), which {@code polity deliberate} reads.
+     */
+    public void exportPolis(String deliberation, Path dir) throws IOException {
+        List<PolisExport.ExportedStatement> statements = new ArrayList<>();
+        Conversation c = conversation(deliberation);
+        List<StoredStatement> stored = statements(deliberation);
+        for (int j = 0; j < stored.size(); j++) {
+            statements.add(new PolisExport.ExportedStatement(c.statements().get(j), millis(stored.get(j).created())));
+        }
+        List<PolisExport.ExportedVote> votes = new ArrayList<>();
+        for (Vote v : votes(deliberation, null)) {
+            votes.add(new PolisExport.ExportedVote(millis(v.time()), Long.toString(v.statement()), Long.toString(v.participant()), v.vote()));
+        }
+        PolisExport.write(dir, statements, votes);
+    }
+
+    private static long millis(String time) {
+        return java.time.Instant.parse(time).toEpochMilli();
     }
 
     // ---- JSON columns
