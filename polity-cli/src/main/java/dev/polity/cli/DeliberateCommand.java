@@ -3,7 +3,6 @@ package dev.polity.cli;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.polity.deliberation.Conversation;
 import dev.polity.deliberation.Deliberation;
 import dev.polity.report.DeliberationHtml;
@@ -12,7 +11,6 @@ import dev.polity.deliberation.PolisExport;
 import dev.polity.deliberation.Promotion;
 import dev.polity.deliberation.Statement;
 import dev.polity.norms.Constitution;
-import dev.polity.norms.ConstitutionLoader;
 import dev.polity.input.Diagnostic;
 import dev.polity.input.InvalidInputException;
 import dev.polity.input.TextFile;
@@ -175,12 +173,9 @@ public final class DeliberateCommand implements Callable<Integer> {
                 return ask(s, suggested, stdin, err);
             };
             Promotion.Thresholds t = new Promotion.Thresholds(minConsensus, !anyBridging, minGroupVotes);
-            Map<String, Object> layer = Promotion.layer(d, t, mapper, day);
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
-            Files.writeString(out, yaml.writeValueAsString(layer), StandardCharsets.UTF_8);
-            Constitution c = ConstitutionLoader.load(out);
-            Lint.Report report = Lint.check(c, day);
+            Promotion.Written written = Promotion.write(Promotion.layer(d, t, mapper, day), out, day);
+            Constitution c = written.constitution();
+            Lint.Report report = written.lint();
             for (Diagnostic diagnostic : report.findings()) {
                 if (diagnostic.severity() != Diagnostic.Severity.INFO) {
                     err.println(diagnostic);

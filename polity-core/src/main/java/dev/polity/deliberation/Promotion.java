@@ -121,6 +121,27 @@ public final class Promotion {
         return doc;
     }
 
+    /** A layer written to a file and read back: its YAML text, the constitution loaded from it, and its lint report. */
+    public record Written(String yaml, dev.polity.norms.Constitution constitution, dev.polity.norms.Lint.Report lint) {
+    }
+
+    /**
+     * Writes a layer ({@link #layer}) as YAML to {@code file}, loads it as a constitution and lints it, as a promotion
+     * is always checked before anyone adopts it.
+     *
+     * @throws InvalidInputException when the written layer cannot be loaded (schema errors, naming file and line)
+     */
+    public static Written write(Map<String, Object> layer, java.nio.file.Path file, LocalDate day) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()
+                        .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES));
+        String text = yaml.writeValueAsString(layer);
+        java.nio.file.Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+        dev.polity.norms.Constitution c = dev.polity.norms.ConstitutionLoader.load(file);
+        return new Written(text, c, dev.polity.norms.Lint.check(c, day));
+    }
+
     static String slug(String s) {
         String x = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return x.isEmpty() ? "x" : x;

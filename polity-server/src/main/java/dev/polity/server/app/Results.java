@@ -1,0 +1,64 @@
+package dev.polity.server.app;
+
+import dev.polity.deliberation.Conversation;
+import dev.polity.deliberation.Deliberation;
+import dev.polity.store.DeliberationStore;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The analysis of each deliberation by the deliberation engine ({@link Deliberation#analyse}, the code behind
+ * {@code polity deliberate}, with its defaults), recomputed only when the deliberation's votes or statements
+ * changed since, and by one thread at a time per deliberation (the others wait for its result).
+ */
+public final class Results {
+    private final DeliberationStore store;
+    private final Deliberation.Options options;
+    private final Map<String, Analysis> cache = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    /**
+     * @param conversation as read from the store
+     * @param deliberation the engine's result, or null when nobody has voted yet
+     * @param version      the store's version of the deliberation this was computed from
+     * @param millis       how long the analysis took
+     */
+    public record Analysis(Conversation conversation, Deliberation deliberation, String version, double millis) {
+        /** The conversation's index of a participant number, or -1. */
+        public int index(Long participant) {
+            return participant == null ? -1 : conversation.participants().indexOf(Long.toString(participant));
+        }
+
+        /** The conversation's index of a statement number, or -1. */
+        public int statementIndex(long statement) {
+            return conversation.statementIndex(Long.toString(statement));
+        }
+    }
+
+    public Results(DeliberationStore store, Deliberation.Options options) {
+        this.store = store;
+        this.options = options;
+    }
+
+    /** The analysis of the deliberation as it is now. */
+    public Analysis of(String deliberation) {
+        String version = store.version(deliberation);
+        Analysis a = cache.get(deliberation);
+        if (a != null && a.version().equals(version)) {
+            return a;
+        }
+        synchronized (locks.computeIfAbsent(deliberation, k -> new Object())) {
+            a = cache.get(deliberation);
+            version = store.version(deliberation);
+            if (a != null && a.version().equals(version)) {
+                return a;
+            }
+            long t0 = System.nanoTime();
+            Conversation c = store.conversation(deliberation);
+            Deliberation d = c.votes().size() == 0 ? null : Deliberation.analyse(c, options);
+            a = new Analysis(c, d, version, (System.nanoTime() - t0) / 1e6);
+            cache.put(deliberation, a);
+            return a;
+        }
+    }
+}
