@@ -3,6 +3,7 @@ package dev.polity.cli;
 import dev.polity.server.Gateway;
 import dev.polity.server.Settings;
 import dev.polity.server.app.WebApp;
+import dev.polity.server.dashboard.Dashboard;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,11 +47,14 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = constitution != null ? constitution : Home.path("constitutions/starter.yaml");
         WebApp app = new WebApp(!insecureCookies);
-        Gateway g = Gateway.start(new Settings(host, port, upstream, store, file, config, CommandClock.get(), System::getenv), List.of(app));
+        Dashboard dashboard = new Dashboard(app);
+        Gateway g = Gateway.start(new Settings(host, port, upstream, store, file, config, CommandClock.get(), System::getenv),
+                List.of(app, dashboard));
         g.reloadOnHangup();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             g.close();
             app.close();
+            dashboard.close();
         }, "polity-stop"));
         spec.commandLine().getErr().println("polity: serving on http://" + host + ":" + g.port()
                 + (upstream == null ? " (no upstream: the web app, the dashboard, /health, /metrics and /v1/polity/*)" : " in front of " + upstream)

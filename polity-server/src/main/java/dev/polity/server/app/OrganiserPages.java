@@ -92,20 +92,8 @@ final class OrganiserPages {
         Pages.seeOther(ctx, "/signin");
     }
 
-    /** The operator signed in with this session; GET pages send others to the sign-in form, forms are refused. */
-    static Gateway.Operator operator(Pages pages, Context ctx) {
-        Session s = pages.sessions.find(ctx);
-        if (s == null || s.operator == null) {
-            if ("GET".equals(ctx.method().name())) {
-                throw Pages.Refusal.signIn();
-            }
-            throw new Pages.Refusal(403, "error.operator");
-        }
-        return s.operator;
-    }
-
     private Gateway.Operator operator(Context ctx) {
-        return operator(pages, ctx);
+        return pages.operator(ctx);
     }
 
     // ---- deliberations

@@ -1,6 +1,7 @@
 package dev.polity.server.app;
 
 import dev.polity.input.InvalidInputException;
+import dev.polity.server.Gateway;
 import dev.polity.store.DeliberationStore;
 import dev.polity.store.StoreException;
 import gg.jte.ContentType;
@@ -60,7 +61,7 @@ public final class Pages {
     }
 
     /** A GET page: the headers, the language (a {@code ?lang=} choice is kept in the session), failures as pages. */
-    Handler page(Handler h) {
+    public Handler page(Handler h) {
         return ctx -> guarded(ctx, () -> {
             String lang = ctx.queryParam("lang");
             if (lang != null && Messages.LANGUAGES.contains(lang)) {
@@ -127,12 +128,27 @@ public final class Pages {
         return Messages.pick(s == null ? null : s.language, ctx.header("Accept-Language"));
     }
 
+    /**
+     * The operator signed in with this request's session. Without one, a page (GET) sends the reader to the
+     * sign-in form and a form (POST) is refused with 403.
+     */
+    public Gateway.Operator operator(Context ctx) {
+        Session s = sessions.find(ctx);
+        if (s == null || s.operator == null) {
+            if ("GET".equals(ctx.method().name())) {
+                throw Refusal.signIn();
+            }
+            throw new Refusal(403, "error.operator");
+        }
+        return s.operator;
+    }
+
     Messages messages(Context ctx) {
         return Messages.of(language(ctx));
     }
 
     /** Renders a template with the layout's page (titled {@code title}) and the parameters. */
-    String render(String template, Context ctx, String title, Map<String, Object> params) {
+    public String render(String template, Context ctx, String title, Map<String, Object> params) {
         Session s = sessions.of(ctx);
         Map<String, Object> all = new LinkedHashMap<>(params);
         all.put("page", new Page(messages(ctx), title, s.csrf, s.operator != null));
