@@ -23,6 +23,8 @@ import java.util.Set;
  */
 final class ParticipantPages {
     static final int MAX_CHARS = 500;
+    /** How old the map and the broadest support on a participant's page may be. */
+    static final long RESULTS_MAX_AGE_MILLIS = 5_000;
     private static final Set<String> NOTICES = Set.of("vote.saved", "add.thanks", "attr.saved", "me.deleted");
     private final Pages pages;
 
@@ -78,7 +80,10 @@ final class ParticipantPages {
                 .min(Comparator.comparingLong(x -> order(key, x.id()))).orElse(null);
         int voted = (int) shown.stream().filter(x -> votedOn.contains(x.id())).count();
         int need = Math.max(1, Math.min(7, shown.size()));
-        Results.Analysis a = pages.results.of(d.id());
+        Results.Analysis a = pages.results.recent(d.id(), RESULTS_MAX_AGE_MILLIS);
+        if (me != null && voted >= need && a.index(me) < 0) {
+            a = pages.results.of(d.id()); // they just joined: the map needs them in it
+        }
         Messages t = pages.messages(ctx);
         String map = null;
         int i = a.index(me);

@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The analysis of each deliberation by the deliberation engine ({@link Deliberation#analyse}, the code behind
  * {@code polity deliberate}, with its defaults), recomputed only when the deliberation's votes or statements
- * changed since, and by one thread at a time per deliberation (the others wait for its result).
+ * changed since, and by one thread at a time per deliberation (the others wait for its result). Participants'
+ * pages accept an analysis a few seconds old ({@link #recent}), so that a busy deliberation is analysed a few
+ * times a minute rather than after every vote; organisers see the latest ({@link #of}).
  */
 public final class Results {
     private final DeliberationStore store;
@@ -23,7 +25,7 @@ public final class Results {
      * @param version      the store's version of the deliberation this was computed from
      * @param millis       how long the analysis took
      */
-    public record Analysis(Conversation conversation, Deliberation deliberation, String version, double millis) {
+    public record Analysis(Conversation conversation, Deliberation deliberation, String version, double millis, long at) {
         /** The conversation's index of a participant number, or -1. */
         public int index(Long participant) {
             return participant == null ? -1 : conversation.participants().indexOf(Long.toString(participant));
@@ -42,8 +44,16 @@ public final class Results {
 
     /** The analysis of the deliberation as it is now. */
     public Analysis of(String deliberation) {
-        String version = store.version(deliberation);
+        return recent(deliberation, 0);
+    }
+
+    /** An analysis at most {@code maxAgeMillis} old, else the analysis of the deliberation as it is now. */
+    public Analysis recent(String deliberation, long maxAgeMillis) {
         Analysis a = cache.get(deliberation);
+        if (a != null && System.nanoTime() - a.at() < maxAgeMillis * 1_000_000L) {
+            return a;
+        }
+        String version = store.version(deliberation);
         if (a != null && a.version().equals(version)) {
             return a;
         }
@@ -56,7 +66,8 @@ public final class Results {
             long t0 = System.nanoTime();
             Conversation c = store.conversation(deliberation);
             Deliberation d = c.votes().size() == 0 ? null : Deliberation.analyse(c, options);
-            a = new Analysis(c, d, version, (System.nanoTime() - t0) / 1e6);
+            long t1 = System.nanoTime();
+            a = new Analysis(c, d, version, (t1 - t0) / 1e6, t1);
             cache.put(deliberation, a);
             return a;
         }
