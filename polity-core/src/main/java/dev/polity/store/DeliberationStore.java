@@ -48,7 +48,9 @@ public final class DeliberationStore implements AutoCloseable {
 
     private final Database db;
     private final Clock clock;
+    /** Writes go through one connection (SQLite has one writer anyway); reads through another, so that they do not wait behind writes. */
     private final OneConnection connection;
+    private final OneConnection reads;
 
     /** A question participants may answer about themselves, with the answers they may choose from. */
     public record Question(String label, List<String> options) {
@@ -92,6 +94,7 @@ public final class DeliberationStore implements AutoCloseable {
         this.db = db;
         this.clock = clock;
         this.connection = new OneConnection(db, first);
+        this.reads = new OneConnection(db, null);
     }
 
     /**
@@ -182,7 +185,7 @@ public final class DeliberationStore implements AutoCloseable {
     }
 
     private List<Stored> select(String where, String arg) {
-        return connection.run(c -> {
+        return reads.run(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT id, title, description, open, invite_token, closes, status, questions, created, "
                     + "closed FROM deliberations " + where)) {
                 if (arg != null) {
@@ -276,22 +279,40 @@ public final class DeliberationStore implements AutoCloseable {
 
     /** The statements of a deliberation in number order. */
     public List<StoredStatement> statements(String deliberation) {
-        return connection.run(c -> {
+        return reads.run(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT id, text, author, state, meta, reason, moderated_by, moderated_at, created "
                     + "FROM statements WHERE deliberation = ? ORDER BY id")) {
                 p.setString(1, deliberation);
                 List<StoredStatement> out = new ArrayList<>();
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        long author = r.getLong(3);
-                        Long a = r.wasNull() ? null : author;
-                        out.add(new StoredStatement(r.getLong(1), r.getString(2), a, r.getString(4), r.getInt(5) == 1, r.getString(6),
-                                r.getString(7), r.getString(8), r.getString(9)));
+                        out.add(statement(r));
                     }
                 }
                 return out;
             }
         });
+    }
+
+    /** One statement of a deliberation, if there is one with that number. */
+    public Optional<StoredStatement> statement(String deliberation, long id) {
+        return reads.run(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT id, text, author, state, meta, reason, moderated_by, moderated_at, created "
+                    + "FROM statements WHERE deliberation = ? AND id = ?")) {
+                p.setString(1, deliberation);
+                p.setLong(2, id);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(statement(r)) : Optional.<StoredStatement>empty();
+                }
+            }
+        });
+    }
+
+    private static StoredStatement statement(ResultSet r) throws SQLException {
+        long author = r.getLong(3);
+        Long a = r.wasNull() ? null : author;
+        return new StoredStatement(r.getLong(1), r.getString(2), a, r.getString(4), r.getInt(5) == 1, r.getString(6), r.getString(7),
+                r.getString(8), r.getString(9));
     }
 
     // ---- participants and votes
@@ -318,7 +339,7 @@ public final class DeliberationStore implements AutoCloseable {
     }
 
     public Optional<Participant> participant(String deliberation, long id) {
-        return connection.run(c -> {
+        return reads.run(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT id, attributes, created FROM participants WHERE deliberation = ? AND id = ?")) {
                 p.setString(1, deliberation);
                 p.setLong(2, id);
@@ -332,7 +353,7 @@ public final class DeliberationStore implements AutoCloseable {
 
     /** Every participant of a deliberation, in number order. */
     public List<Participant> participants(String deliberation) {
-        return connection.run(c -> {
+        return reads.run(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT id, attributes, created FROM participants WHERE deliberation = ? ORDER BY id")) {
                 p.setString(1, deliberation);
                 List<Participant> out = new ArrayList<>();
@@ -389,7 +410,7 @@ public final class DeliberationStore implements AutoCloseable {
 
     /** The votes of a deliberation (of one participant when {@code participant} is not null), by participant and statement. */
     public List<Vote> votes(String deliberation, Long participant) {
-        return connection.run(c -> {
+        return reads.run(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT participant, statement, vote, time FROM votes WHERE deliberation = ? "
                     + (participant == null ? "" : "AND participant = ? ") + "ORDER BY participant, statement")) {
                 p.setString(1, deliberation);
@@ -412,7 +433,7 @@ public final class DeliberationStore implements AutoCloseable {
      * read, so that results are recomputed only when it changed.
      */
     public String version(String deliberation) {
-        return connection.run(c -> {
+        return reads.run(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT (SELECT COUNT(*) FROM votes WHERE deliberation = ?), "
                     + "(SELECT COALESCE(MAX(time), '') FROM votes WHERE deliberation = ?), "
                     + "(SELECT COUNT(*) FROM statements WHERE deliberation = ?), "
@@ -611,5 +632,6 @@ public final class DeliberationStore implements AutoCloseable {
     @Override
     public void close() {
         connection.close();
+        reads.close();
     }
 }

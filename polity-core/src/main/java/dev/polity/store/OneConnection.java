@@ -18,6 +18,7 @@ final class OneConnection implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    /** @param first an open connection to start with, or null to open one at the first use */
     OneConnection(Database db, Connection first) {
         this.db = db;
         this.connection = first;

@@ -153,8 +153,8 @@ final class ParticipantPages {
         Session s = pages.sessions.of(ctx);
         Pages.limit(s.votes);
         long statement = number(ctx.formParam("statement"));
-        boolean shown = pages.store.statements(d.id()).stream()
-                .anyMatch(x -> x.id() == statement && DeliberationStore.ACCEPTED.equals(x.state()) && !x.meta());
+        boolean shown = pages.store.statement(d.id(), statement)
+                .filter(x -> DeliberationStore.ACCEPTED.equals(x.state()) && !x.meta()).isPresent();
         if (!shown) {
             throw new Pages.Refusal(400, "error.invalid");
         }

@@ -16,6 +16,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver (named explicitly, so Selenium Manager never
@@ -84,6 +86,17 @@ final class Browser implements AutoCloseable {
     WebElement button(String label) {
         return driver.findElements(By.tagName("button")).stream().filter(b -> b.getText().strip().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError("no button labelled '" + label + "' on " + driver.getCurrentUrl()));
+    }
+
+    /** Clicks (or, with keys, types into) an element that leaves the page, and waits for the next page to replace it. */
+    void leave(Runnable action) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
+    }
+
+    void click(WebElement e) {
+        leave(e::click);
     }
 
     Object script(String js) {

@@ -104,7 +104,7 @@ class ParticipationBrowserTest {
         assertThat(browser.driver.switchTo().activeElement()).isEqualTo(agree);
         assertThat(agree.getCssValue("outline-style")).isEqualTo("solid");
         browser.shot("focus-on-agree");
-        agree.sendKeys(Keys.ENTER);
+        browser.leave(() -> agree.sendKeys(Keys.ENTER));
         assertThat(browser.find(".notice").getText()).isEqualTo("Your vote is saved.");
         assertThat(browser.find("#statement").getText()).isNotEqualTo(first);
         browser.shot("voted");
@@ -121,12 +121,12 @@ class ParticipationBrowserTest {
                 browser.shot("attack-shown-as-text");
             }
             if (!skipped && seen.size() == 3) {
-                browser.button("Skip").click();
+                browser.click(browser.button("Skip"));
                 skipped = true;
                 continue;
             }
             int n = SEEDS.indexOf(text);
-            browser.button(n <= 1 ? "Agree" : n <= 3 ? "Agree" : n == 7 ? "Pass" : "Disagree").click();
+            browser.click(browser.button(n <= 1 ? "Agree" : n <= 3 ? "Agree" : n == 7 ? "Pass" : "Disagree"));
         }
         assertThat(seen).containsExactlyInAnyOrderElementsOf(SEEDS);
         assertThat(browser.find(".progress").getText()).isEqualTo("You have voted on 7 of 8 statements.");
@@ -150,14 +150,14 @@ class ParticipationBrowserTest {
     @Order(4)
     void theParticipantAddsAStatementAndAnswersTheQuestion() {
         browser.find("textarea#new-statement").sendKeys("The assistant should explain <b>why</b> it cannot help.");
-        browser.button("Submit statement").click();
+        browser.click(browser.button("Submit statement"));
         assertThat(browser.find(".notice").getText()).isEqualTo("Thank you: your statement awaits moderation.");
         new Select(browser.find("select#q0")).selectByVisibleText("under 30");
-        browser.button("Save answers").click();
+        browser.click(browser.button("Save answers"));
         assertThat(browser.find(".notice").getText()).isEqualTo("Your answers are saved.");
         assertThat(new Select(browser.find("select#q0")).getFirstSelectedOption().getText()).isEqualTo("under 30");
         browser.shot("statement-added");
-        browser.driver.findElement(By.linkText("Your data")).click();
+        browser.click(browser.driver.findElement(By.linkText("Your data")));
         assertThat(browser.all("table.my-votes tbody tr")).hasSize(7);
         assertThat(browser.find("table.my-statements").getText()).contains("The assistant should explain <b>why</b> it cannot help.")
                 .contains("awaiting moderation");
@@ -184,16 +184,16 @@ class ParticipationBrowserTest {
         browser.open(app.root() + "/organise");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/signin");
         browser.find("input#key").sendKeys(app.operatorKey);
-        browser.button("Sign in").click();
+        browser.click(browser.button("Sign in"));
         assertThat(browser.driver.getCurrentUrl()).endsWith("/organise");
         assertThat(browser.find("table.deliberations").getText()).contains("What should the city's assistant do?");
         browser.shot("organiser-signed-in");
-        browser.driver.findElement(By.linkText("What should the city's assistant do?")).click();
+        browser.click(browser.driver.findElement(By.linkText("What should the city's assistant do?")));
         WebElement pending = browser.find("form.moderate");
         assertThat(pending.findElement(By.cssSelector(".pending-statement")).getText()).isEqualTo("The assistant should explain <b>why</b> it cannot help.");
         pending.findElement(By.name("reason")).sendKeys("on topic");
         browser.shot("moderation-queue");
-        pending.findElements(By.tagName("button")).stream().filter(b -> b.getText().equals("Accept")).findFirst().orElseThrow().click();
+        browser.click(pending.findElements(By.tagName("button")).stream().filter(b -> b.getText().equals("Accept")).findFirst().orElseThrow());
         assertThat(browser.find("#moderation + p").getText()).isEqualTo("No statement awaits moderation.");
         assertThat(app.deliberations.statements(d.id()).get(8).state()).isEqualTo("accepted");
         assertThat(app.deliberations.statements(d.id()).get(8).reason()).isEqualTo("on topic");
@@ -223,7 +223,7 @@ class ParticipationBrowserTest {
         browser.find("input[name=jurisdictions]").clear();
         browser.find("input[name=jurisdictions]").sendKeys("DE");
         browser.shot("promote-form");
-        browser.button("Promote and lint").click();
+        browser.click(browser.button("Promote and lint"));
         assertThat(browser.find("#lint-summary").getText()).isEqualTo("2 norms promoted; lint: 0 errors, 0 warnings.");
         assertThat(browser.find("#layer").getText()).contains("tier: community").contains("statement: The assistant should say it is an AI.")
                 .contains("topic: community.assistant").contains("- DE");
@@ -240,7 +240,7 @@ class ParticipationBrowserTest {
         browser.shot("dashboard");
         browser.open(app.root() + "/dashboard/norms");
         browser.find("input[name=jurisdiction]").sendKeys("DE");
-        browser.button("Resolve").click();
+        browser.click(browser.button("Resolve"));
         assertThat(browser.find("#applicable").getText()).matches("\\d+ norms apply");
         assertThat(browser.all("table.norms tbody tr")).isNotEmpty();
         browser.shot("applicable-norms");
@@ -251,7 +251,7 @@ class ParticipationBrowserTest {
     void theParticipantDeletesTheirData() {
         browser.phone(true);
         browser.open(participantPage + "/me");
-        browser.button("Delete my data").click();
+        browser.click(browser.button("Delete my data"));
         assertThat(browser.find(".notice").getText()).isEqualTo("Your data was deleted.");
         assertThat(app.deliberations.votes(d.id(), 41L)).isEmpty();
         assertThat(app.deliberations.statements(d.id())).hasSize(8);
