@@ -46,6 +46,21 @@ final class WebClient {
                 .header("Content-Type", "application/x-www-form-urlencoded"));
     }
 
+    /** Posts a multipart form: {@code fields} as for {@link #post}, and files (field name to file name and content). */
+    HttpResponse<String> postMultipart(String path, Map<String, String[]> files, String... fields) {
+        String boundary = "----polity" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fields[i]).append("\"\r\n\r\n")
+                    .append(fields[i + 1]).append("\r\n");
+        }
+        files.forEach((name, file) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+                .append("\"; filename=\"").append(file[0]).append("\"\r\nContent-Type: text/csv\r\n\r\n").append(file[1]).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return send(HttpRequest.newBuilder(URI.create(root + path)).POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary));
+    }
+
     /** The CSRF token of the first form on a page. */
     static String csrf(HttpResponse<String> page) {
         Matcher m = CSRF.matcher(page.body());
