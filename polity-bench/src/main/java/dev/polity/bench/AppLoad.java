@@ -269,6 +269,29 @@ public final class AppLoad {
                 }
             }
             System.out.printf(Locale.ROOT, "refresh, 1,000 participants x 100 statements (60,000 votes, %d groups found): %s%n", groups, percentiles(ms));
+            // where the time goes: reading the store, then each stage of the engine
+            long t0 = System.nanoTime();
+            Conversation c = s.conversation(id);
+            long t1 = System.nanoTime();
+            Map<String, Long> stages = new java.util.LinkedHashMap<>();
+            long[] last = {System.nanoTime()};
+            String[] stage = {"start"};
+            Deliberation d = Deliberation.analyse(c, Deliberation.Options.DEFAULTS, (name, done, total) -> {
+                if (!name.equals(stage[0]) && total >= 0) {
+                    long now = System.nanoTime();
+                    stages.merge(stage[0], now - last[0], Long::sum);
+                    stage[0] = name;
+                    last[0] = now;
+                }
+            });
+            stages.merge(stage[0], System.nanoTime() - last[0], Long::sum);
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  read from the store %.0f ms", (t1 - t0) / 1e6));
+            stages.forEach((k, v) -> {
+                if (!k.equals("start")) {
+                    sb.append(String.format(Locale.ROOT, "; %s %.0f ms", k, v / 1e6));
+                }
+            });
+            System.out.println(sb + (d.bridging() == null ? "" : "; bridging sweeps " + d.bridging().sweeps()));
         }
     }
 

@@ -96,6 +96,8 @@ public final class Gateway implements AutoCloseable {
             config.http.maxRequestSize = Math.max(maxBody * 2, 1 << 20);
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.http.defaultContentType = "application/json";
+            // redirects keep their path only, so that behind a TLS proxy the browser stays on the proxy's scheme and host
+            config.jetty.modifyHttpConfiguration(http -> http.setRelativeRedirectAllowed(true));
             routes(config);
             rooms.forEach(room -> room.routes(this, config.routes));
         });
