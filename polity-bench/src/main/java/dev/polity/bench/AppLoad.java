@@ -256,19 +256,26 @@ public final class AppLoad {
             String id = s.importConversation(planted, new DeliberationStore.NewDeliberation("refresh", "", true, null, List.of())).id();
             Results results = new Results(s, Deliberation.Options.DEFAULTS);
             List<Double> ms = new ArrayList<>();
+            List<Double> cpuMs = new ArrayList<>();
             int groups = 0;
             for (int round = 0; round < 7; round++) {
                 long voter = s.join(id);
                 s.vote(id, voter, 1, 1); // a new vote: the next refresh cannot use the last analysis
                 long t0 = System.nanoTime();
+                long c0 = GatewayLoad.selfCpu();
                 Results.Analysis a = results.of(id);
                 double took = (System.nanoTime() - t0) / 1e6;
+                double cpu = (GatewayLoad.selfCpu() - c0) / 1e6;
                 groups = a.deliberation().groups().k();
                 if (round >= 2) {
                     ms.add(took); // the first two warm the JIT
+                    cpuMs.add(cpu);
                 }
             }
-            System.out.printf(Locale.ROOT, "refresh, 1,000 participants x 100 statements (60,000 votes, %d groups found): %s%n", groups, percentiles(ms));
+            System.out.printf(Locale.ROOT, "refresh, 1,000 participants x 100 statements (60,000 votes, %d groups found), wall ms: %s%n", groups,
+                    percentiles(ms));
+            System.out.printf(Locale.ROOT, "  the same, CPU ms this JVM spent on it (all its threads; what the machine's other load cannot inflate): %s%n",
+                    percentiles(cpuMs));
             // where the time goes: reading the store, then each stage of the engine
             long t0 = System.nanoTime();
             Conversation c = s.conversation(id);
