@@ -104,21 +104,7 @@ public final class DeliberationStore implements AutoCloseable {
      */
     public static DeliberationStore open(String location, Clock clock) {
         Database db = Database.at(location);
-        Connection c = null;
-        try {
-            c = db.connect(true);
-            Migrations.apply(c, clock);
-            return new DeliberationStore(db, clock, c);
-        } catch (SQLException e) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // the open failed already; that is the error to report
-                }
-            }
-            throw new InvalidInputException(new Location(db.shown(), 0, 0), "cannot open the store: " + Database.oneLine(e));
-        }
+        return new DeliberationStore(db, clock, db.migrated(clock, true));
     }
 
     public String location() {

@@ -40,25 +40,31 @@ final class OneConnection implements AutoCloseable {
             if (connection == null) {
                 connection = db.connect(true);
             }
-            connection.setAutoCommit(!transaction);
-            if (!transaction) {
-                return work.run(connection);
+            if (transaction) {
+                return inTransaction(connection, work);
             }
-            try {
-                T out = work.run(connection);
-                connection.commit();
-                return out;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            connection.setAutoCommit(true);
+            return work.run(connection);
         } catch (SQLException e) {
             dropIfBroken();
             throw new StoreException(db.shown() + ": " + Database.oneLine(e), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} on {@code c} in one transaction (committed, or rolled back when it throws), then back to autocommit. */
+    static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T out = work.run(c);
+            c.commit();
+            return out;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

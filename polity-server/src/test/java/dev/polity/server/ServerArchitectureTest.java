@@ -7,15 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.polity.ArchitectureTest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** polity-server's rooms use only the server rooms their row of docs/ARCHITECTURE.md names, with no cycles. */
@@ -24,22 +21,14 @@ class ServerArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.polity.server");
 
+    /** The rows of polity-server's table, each with the server rooms it may use. */
     static Map<String, Set<String>> serverRooms() throws IOException {
-        Path doc = Path.of(System.getProperty("polity.repo", "..")).resolve("docs/ARCHITECTURE.md");
         Map<String, Set<String>> rooms = new TreeMap<>();
-        Pattern row = Pattern.compile("^\\| `(server[a-z.]*)` \\|.*\\| ([^|]*) \\|$");
-        Pattern room = Pattern.compile("`(server[a-z.]*)`");
-        for (String line : Files.readAllLines(doc)) {
-            Matcher m = row.matcher(line);
-            if (m.matches()) {
-                Set<String> uses = new TreeSet<>();
-                Matcher r = room.matcher(m.group(2));
-                while (r.find()) {
-                    uses.add(r.group(1));
-                }
-                rooms.put(m.group(1), uses);
+        ArchitectureTest.roomsInArchitectureDoc().forEach((room, uses) -> {
+            if (room.startsWith("server")) {
+                rooms.put(room, new TreeSet<>(uses.stream().filter(u -> u.startsWith("server")).toList()));
             }
-        }
+        });
         return rooms;
     }
 
