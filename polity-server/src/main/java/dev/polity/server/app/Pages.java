@@ -27,6 +27,7 @@ public final class Pages {
     final Sessions sessions;
     final DeliberationStore store;
     final Results results;
+    final java.time.Clock clock;
 
     /** A failure shown to the reader as a page: its status and the message's key (and parameters). */
     static final class Refusal extends RuntimeException {
@@ -54,10 +55,17 @@ public final class Pages {
         }
     }
 
-    Pages(Sessions sessions, DeliberationStore store, Results results) {
+    Pages(Sessions sessions, DeliberationStore store, Results results, java.time.Clock clock) {
         this.sessions = sessions;
         this.store = store;
         this.results = results;
+        this.clock = clock;
+    }
+
+    /** Whether a deliberation takes votes and statements: not closed, and its close date (if any) not passed. */
+    boolean accepting(DeliberationStore.Stored d) {
+        return d.isOpen() && (d.closes() == null || !java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC))
+                .isAfter(java.time.LocalDate.parse(d.closes())));
     }
 
     /** A GET page: the headers, the language (a {@code ?lang=} choice is kept in the session), failures as pages. */

@@ -93,7 +93,7 @@ final class ParticipantPages {
         Map<String, String> answers = me == null ? Map.of() : pages.store.participant(d.id(), me).map(DeliberationStore.Participant::attributes).orElse(Map.of());
         String notice = ctx.queryParam("done");
         ParticipantView view = new ParticipantView(d, next, voted, shown.size(), notice != null && NOTICES.contains(notice) ? notice : null, d.questions(), answers,
-                need, map, support(a), MAX_CHARS);
+                need, map, support(a), MAX_CHARS, pages.accepting(d));
         ctx.html(pages.render("participant/deliberation", ctx, d.title(), Map.of("view", view)));
     }
 
@@ -142,7 +142,7 @@ final class ParticipantPages {
 
     private DeliberationStore.Stored open(Context ctx) {
         DeliberationStore.Stored d = allowed(ctx);
-        if (!d.isOpen()) {
+        if (!pages.accepting(d)) {
             throw new Pages.Refusal(409, "error.closed");
         }
         return d;

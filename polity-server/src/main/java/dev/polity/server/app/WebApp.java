@@ -32,7 +32,8 @@ public final class WebApp implements Gateway.Room, AutoCloseable {
     @Override
     public void routes(Gateway gateway, RoutesConfig r) {
         store = DeliberationStore.open(gateway.settings().store(), gateway.settings().clock());
-        pages = new Pages(new Sessions(secureCookies), store, new Results(store, Deliberation.Options.DEFAULTS));
+        pages = new Pages(new Sessions(secureCookies), store, new Results(store, Deliberation.Options.DEFAULTS),
+                gateway.settings().clock());
         r.get("/static/app.css", ctx -> ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "max-age=3600").result(CSS));
         new ParticipantPages(pages).routes(r);
         new OrganiserPages(pages, gateway).routes(r);

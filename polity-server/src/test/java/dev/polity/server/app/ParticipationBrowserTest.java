@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.Select;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ParticipationBrowserTest {
     static final String ATTACK = "<script>window.__attacked = 1</script><img src=x onerror=\"window.__attacked = 2\"> Attacks stay text.";
+    static final String ATTACK_ANSWER = "<img src=x onerror=\"window.__attacked = 3\">";
     static final List<String> SEEDS = List.of(
             "The assistant should say it is an AI.",
             "The assistant should answer in the resident's own language.",
@@ -53,7 +54,7 @@ class ParticipationBrowserTest {
         browser = Browser.start("ParticipationBrowserTest");
         app = new AppHarness(dir);
         d = app.deliberations.create(new DeliberationStore.NewDeliberation("What should the city's assistant do?", "A town hall on the city's chat assistant.",
-                true, "2027-01-31", List.of(new DeliberationStore.Question("Age group", List.of("under 30", "30 or older")))), SEEDS);
+                true, "2099-12-31", List.of(new DeliberationStore.Question("Age group", List.of("under 30", "30 or older", ATTACK_ANSWER)))), SEEDS);
         // forty earlier participants in two camps who agree on the first two statements
         for (int p = 0; p < 40; p++) {
             long id = app.deliberations.join(d.id());
@@ -156,6 +157,8 @@ class ParticipationBrowserTest {
         browser.click(browser.button("Save answers"));
         assertThat(browser.find(".notice").getText()).isEqualTo("Your answers are saved.");
         assertThat(new Select(browser.find("select#q0")).getFirstSelectedOption().getText()).isEqualTo("under 30");
+        assertThat(new Select(browser.find("select#q0")).getOptions()).extracting(WebElement::getText).contains(ATTACK_ANSWER);
+        assertThat(browser.script("return window.__attacked === undefined")).isEqualTo(true);
         browser.shot("statement-added");
         browser.click(browser.driver.findElement(By.linkText("Your data")));
         assertThat(browser.all("table.my-votes tbody tr")).hasSize(7);

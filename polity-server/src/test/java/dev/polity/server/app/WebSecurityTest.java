@@ -200,5 +200,9 @@ class WebSecurityTest {
         app.deliberations.close(d.id());
         assertThat(a.post("/d/" + d.id() + "/vote", "csrf", token, "statement", "1", "vote", "1").statusCode()).isEqualTo(409);
         assertThat(a.get("/d/" + d.id()).body()).contains("This deliberation is closed").doesNotContain("name=\"vote\"");
+        DeliberationStore.Stored past = app.deliberations.create(new DeliberationStore.NewDeliberation("Past its date", "", true, "2020-01-01",
+                List.of()), List.of("One"));
+        assertThat(a.get("/d/" + past.id()).body()).contains("This deliberation is closed").doesNotContain("name=\"csrf\"");
+        assertThat(a.post("/d/" + past.id() + "/vote", "csrf", token, "statement", "1", "vote", "1").statusCode()).as("closed on its date").isEqualTo(409);
     }
 }
