@@ -12,7 +12,8 @@ mkdir -p "$work"
 (cd "$home" && mvn -B -q -o -DskipTests -pl polity-bench -am package >&2)
 cp="$home/polity-bench/target/benchmarks.jar"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-run() { java -Xmx1g -cp "$cp" dev.polity.bench.GatewayLoad "$home/polity-cli/target/polity.jar" "$work" "$@"; }
+# POLITY_BENCH_JAVA_OPTS: e.g. "-Dpolity.bench.warmup=5000 -Dpolity.bench.gatewayJvm=-XX:+UseZGC" (the warm-up per path, the gateway JVM's options)
+run() { java -Xmx1g ${POLITY_BENCH_JAVA_OPTS:-} -cp "$cp" dev.polity.bench.GatewayLoad "$home/polity-cli/target/polity.jar" "$work" "$@"; }
 if [ "$which" = rules ] || [ "$which" = both ]; then
   run "$home/bench/gateway/rules.yaml" rules+pii 2000 seq 200:10 500:10 saturate:10
 fi

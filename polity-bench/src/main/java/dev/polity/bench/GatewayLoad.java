@@ -59,15 +59,18 @@ public final class GatewayLoad {
         // every answer differs (it names the question), so no detector can answer from a cache
         try (FakeOpenAiServer upstream = FakeOpenAiServer.start().answering(p -> ANSWER + " You asked: " + p)) {
             int port = 20000 + (int) (ProcessHandle.current().pid() % 20000);
-            Process gw = new ProcessBuilder("java", "-Xmx1g", "-jar", jar, "serve", "--port", String.valueOf(port), "--upstream", upstream.baseUrl(),
-                    "--store", store, "--config", config).redirectErrorStream(true).redirectOutput(dir.resolve("serve-" + label + ".log").toFile()).start();
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+            command.addAll(List.of(System.getProperty("polity.bench.gatewayJvm", "").split(" ")).stream().filter(a -> !a.isBlank()).toList());
+            command.addAll(List.of("-jar", jar, "serve", "--port", String.valueOf(port), "--upstream", upstream.baseUrl(), "--store", store, "--config", config));
+            Process gw = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("serve-" + label + ".log").toFile()).start();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(64)).build();
             String gateway = "http://127.0.0.1:" + port + "/v1/chat/completions";
             String direct = upstream.baseUrl() + "/chat/completions";
             waitFor(http, "http://127.0.0.1:" + port + "/health", gw);
             // warm-up: both paths, so the JIT has compiled what the measured phases run
-            run(http, gateway, key, 300, 0, true);
-            run(http, direct, key, 300, 0, false);
+            int warmup = Integer.getInteger("polity.bench.warmup", 2000);
+            run(http, gateway, key, warmup, 0, true);
+            run(http, direct, key, warmup, 0, false);
             System.out.printf(Locale.ROOT, "| configuration | load | requests | direct p50 | direct p99 | gateway p50 | gateway p99 | added p50 | added p99 | errors |%n");
             System.out.printf(Locale.ROOT, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|%n");
             long cpuGw0 = cpu(gw.pid());

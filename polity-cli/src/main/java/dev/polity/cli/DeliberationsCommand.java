@@ -29,6 +29,11 @@ public final class DeliberationsCommand extends CommandGroup {
         DeliberationStore open() {
             return DeliberationStore.open(store, CommandClock.get());
         }
+
+        /** For commands that only read: a missing store is an error, never created. */
+        DeliberationStore existing() {
+            return DeliberationStore.openExisting(store, CommandClock.get());
+        }
     }
 
     /** The participant link of a deliberation: open to anyone, or with its invite token. */
@@ -131,7 +136,7 @@ public final class DeliberationsCommand extends CommandGroup {
         @Override
         public Integer call() throws IOException {
             Main.of(spec).doing("exporting " + id);
-            try (DeliberationStore s = store.open()) {
+            try (DeliberationStore s = store.existing()) {
                 if (s.deliberation(id).isEmpty()) {
                     throw new InvalidInputException(null, "ID: no deliberation '" + id + "' in " + s.location());
                 }

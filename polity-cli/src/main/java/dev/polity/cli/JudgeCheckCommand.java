@@ -1,10 +1,9 @@
 package dev.polity.cli;
 
+import dev.polity.input.AtomicFile;
 import dev.polity.judge.embed.CachedEmbedder;
 import dev.polity.judge.check.DataSets;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,9 +43,9 @@ public final class JudgeCheckCommand implements Callable<Integer> {
             o.println(outcome.terminal());
         }
         if (out != null) {
-            Files.createDirectories(out);
-            Files.writeString(out.resolve(check.name() + ".md"), "# " + check.title + "\n\n" + outcome.markdown(), StandardCharsets.UTF_8);
-            Files.writeString(out.resolve(check.name() + ".json"), outcome.jsonText(), StandardCharsets.UTF_8);
+            AtomicFile.folder(out);
+            AtomicFile.write(out.resolve(check.name() + ".md"), "# " + check.title + "\n\n" + outcome.markdown());
+            AtomicFile.write(out.resolve(check.name() + ".json"), outcome.jsonText());
             (json ? spec.commandLine().getErr() : o).println("Wrote " + out.resolve(check.name() + ".md") + " and " + out.resolve(check.name() + ".json"));
         }
         return ExitCode.DONE.code;

@@ -73,8 +73,12 @@ class DeliberationsCommandTest {
     }
 
     @Test
-    void anUnknownIdIsOneLineAndExitOne() {
-        CliRun r = CliRun.of("deliberations", "export", "dnope", "--store", tmp.resolve("app.db").toString(), "--out", tmp.resolve("x").toString());
+    void anUnknownIdIsOneLineAndExitOne() throws Exception {
+        Path seeds = tmp.resolve("seeds.txt");
+        Files.writeString(seeds, "One.\n", StandardCharsets.UTF_8);
+        String store = tmp.resolve("app.db").toString();
+        assertThat(CliRun.of("deliberations", "create", "--title", "Q", "--statements", seeds.toString(), "--store", store).exit()).isEqualTo(0);
+        CliRun r = CliRun.of("deliberations", "export", "dnope", "--store", store, "--out", tmp.resolve("x").toString());
         assertThat(r.exit()).isEqualTo(ExitCode.INPUT.code);
         assertThat(r.err().strip()).startsWith("ID: no deliberation 'dnope' in ").doesNotContain("\n");
     }

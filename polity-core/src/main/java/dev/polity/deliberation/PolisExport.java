@@ -1,6 +1,7 @@
 package dev.polity.deliberation;
 
 import dev.polity.input.CsvReader;
+import dev.polity.input.AtomicFile;
 import dev.polity.input.CsvTable;
 import dev.polity.input.CsvWriter;
 import dev.polity.input.InvalidInputException;
@@ -262,7 +263,7 @@ public final class PolisExport {
      * and moderation (1, 0, -1), votes one row per participant and statement.
      */
     public static void write(Path dir, List<ExportedStatement> statements, List<ExportedVote> votes) throws IOException {
-        Files.createDirectories(dir);
+        AtomicFile.folder(dir);
         Map<String, int[]> counts = new HashMap<>();
         for (ExportedVote v : votes) {
             int[] c = counts.computeIfAbsent(v.statement(), k -> new int[2]);
@@ -272,20 +273,19 @@ public final class PolisExport {
                 c[1]++;
             }
         }
-        try (CsvWriter out = CsvWriter.create(dir.resolve("comments.csv"), "timestamp", "datetime", "comment-id", "author-id", "agrees",
-                "disagrees", "moderated", "is-meta", "comment-body")) {
+        CsvWriter.write(dir.resolve("comments.csv"), out -> {
             for (ExportedStatement e : statements) {
                 Statement s = e.statement();
                 int[] c = counts.getOrDefault(s.id(), new int[2]);
                 out.row(e.timestamp(), POLIS_DATETIME.format(Instant.ofEpochMilli(e.timestamp())), s.id(), s.authorId(), c[0], c[1],
                         s.moderated(), s.meta(), s.text());
             }
-        }
-        try (CsvWriter out = CsvWriter.create(dir.resolve("votes.csv"), "timestamp", "datetime", "comment-id", "voter-id", "vote")) {
+        }, "timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated", "is-meta", "comment-body");
+        CsvWriter.write(dir.resolve("votes.csv"), out -> {
             for (ExportedVote v : votes) {
                 out.row(v.timestamp(), POLIS_DATETIME.format(Instant.ofEpochMilli(v.timestamp())), v.statement(), v.participant(), v.vote());
             }
-        }
+        }, "timestamp", "datetime", "comment-id", "voter-id", "vote");
     }
 
     /** Vote events collected before the ids are known; turned into a matrix in id order. */

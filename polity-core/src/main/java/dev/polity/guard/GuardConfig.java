@@ -7,7 +7,7 @@ import dev.polity.input.Location;
 import dev.polity.input.TextFile;
 import dev.polity.input.YamlDocument;
 import dev.polity.input.YamlSchema;
-import java.io.StringReader;
+import dev.polity.model.ModelSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ public record GuardConfig(Enforcement enforcement, Judging judging, Streaming st
 
     /** Parses configuration text; relative tenant constitutions resolve against {@code dir}. */
     public static GuardConfig parse(String name, String text, Path dir) {
-        YamlDocument doc = YamlDocument.parse(name, new StringReader(text));
+        YamlDocument doc = YamlDocument.parse(name, text);
         if (!doc.root().isObject() && !doc.root().isNull()) {
             throw new InvalidInputException(doc.at(""), "expected a mapping (enforcement, judge, streaming, audit, limits, tenants), found "
                     + YamlSchema.describeValue(doc.root()));
@@ -106,6 +106,11 @@ public record GuardConfig(Enforcement enforcement, Judging judging, Streaming st
                 e.has("input_norms") ? List.copyOf(strings(e.get("input_norms"))) : d.inputNorms(),
                 e.path("min_confidence").asDouble(d.minConfidence()));
         JsonNode j = root.path("judge");
+        if (j.hasNonNull("model")) { // checked here, where the file can say where: not at the first undecided answer
+            ModelSpec.problem(j.get("model").asText()).ifPresent(p -> {
+                throw new InvalidInputException(doc.at("/judge/model"), "judge.model: " + p);
+            });
+        }
         Judging judging = new Judging(j.has("detectors") ? List.copyOf(strings(j.get("detectors"))) : List.of(),
                 j.hasNonNull("model") ? j.get("model").asText() : null);
         JsonNode s = root.path("streaming");

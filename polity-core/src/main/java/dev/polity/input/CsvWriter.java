@@ -1,9 +1,9 @@
 package dev.polity.input;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -21,9 +21,19 @@ public final class CsvWriter implements AutoCloseable {
         printer.printRecord((Object[]) header);
     }
 
-    /** A new file (replacing any) with its header row. */
-    public static CsvWriter create(Path file, String... header) throws IOException {
-        return new CsvWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), header);
+    /** What goes into a file, record by record. */
+    @FunctionalInterface
+    public interface Rows {
+        void writeTo(CsvWriter out) throws IOException;
+    }
+
+    /** Replaces {@code file} (whole, through {@link AtomicFile}) with the header and the rows {@code rows} writes. */
+    public static void write(Path file, Rows rows, String... header) throws IOException {
+        AtomicFile.write(file, out -> {
+            try (CsvWriter w = new CsvWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), header)) {
+                rows.writeTo(w);
+            }
+        });
     }
 
     /** Writes to {@code out} (left open by nothing: closing the writer closes it), header first. */

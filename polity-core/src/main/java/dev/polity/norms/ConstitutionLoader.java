@@ -7,7 +7,6 @@ import dev.polity.input.Location;
 import dev.polity.input.TextFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,9 +125,14 @@ public final class ConstitutionLoader {
             sha.update(yaml.getBytes(StandardCharsets.UTF_8));
             YamlDocument doc;
             try {
-                doc = YamlDocument.parse(name, new StringReader(yaml));
+                doc = YamlDocument.parse(name, yaml);
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
+                return;
+            }
+            if (doc.root().isObject() && doc.root().isEmpty()) {
+                errors.add(Diagnostic.error(includedAt == null ? new Location(name, 0, 0) : includedAt, (includedAt == null ? "" : "included file " + name + ": ")
+                        + "the file is empty; expected a mapping with `norms:` (and optionally name, include, tiers, groupings)"));
                 return;
             }
             if (!doc.root().isObject()) {
@@ -326,10 +330,16 @@ public final class ConstitutionLoader {
                     } else if (tiers.indexOf(t.tier()) >= 0 && tiers.indexOf(n.tier()) > tiers.indexOf(t.tier())) {
                         errors.add(Diagnostic.error(n.location(), "norm " + n.id() + " (tier " + n.tier() + ") cannot override "
                                 + t.id() + " (tier " + t.tier() + "): a lower tier never overrides a higher one"));
-                    } else if (t.overrides().contains(n.id()) && n.id().compareTo(t.id()) < 0) {
-                        errors.add(Diagnostic.error(n.location(), "norms " + n.id() + " and " + t.id() + " override each other"));
                     }
                 }
+            }
+            Map<String, List<String>> edges = new LinkedHashMap<>();
+            for (Norm n : norms) {
+                edges.put(n.id(), n.overrides().stream().filter(t -> byId.containsKey(t) && !t.equals(n.id())).toList());
+            }
+            for (List<String> cycle : Cycles.of(edges)) {
+                errors.add(Diagnostic.error(byId.get(cycle.get(0)).location(), "overrides cycle: " + String.join(" -> ", cycle)
+                        + " (each would set the next aside, so none would apply)"));
             }
         }
 

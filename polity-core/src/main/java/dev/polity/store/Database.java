@@ -73,6 +73,27 @@ record Database(String location, String shown, RunStore.Dialect dialect, String 
         }
     }
 
+    /** Whether a store is there to be read: false when nothing is at a SQLite path; true for PostgreSQL, which only connecting can tell. */
+    static boolean exists(String location) {
+        if (location.startsWith("jdbc:") && !location.startsWith("jdbc:sqlite:")) {
+            return true;
+        }
+        return Files.exists(Path.of(location.startsWith("jdbc:sqlite:") ? location.substring("jdbc:sqlite:".length()) : location));
+    }
+
+    /**
+     * {@link #at} for a store that must exist already: reading commands never create a store or its folder.
+     *
+     * @throws InvalidInputException naming the store when there is none
+     */
+    static Database existing(String location) {
+        if (!exists(location)) {
+            throw new InvalidInputException(new Location(redact(location), 0, 0),
+                    "no such store; expected a database file that polity eval run or polity serve made (--store)");
+        }
+        return at(location);
+    }
+
     /** A new connection; with {@code immediate}, SQLite transactions take the write lock when they begin (no upgrade deadlock between writers). */
     Connection connect(boolean immediate) throws SQLException {
         Properties props = new Properties();

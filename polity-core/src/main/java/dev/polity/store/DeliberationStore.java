@@ -103,7 +103,20 @@ public final class DeliberationStore implements AutoCloseable {
      * @throws InvalidInputException one line naming the store when it cannot be opened
      */
     public static DeliberationStore open(String location, Clock clock) {
-        Database db = Database.at(location);
+        return open(Database.at(location), clock);
+    }
+
+    /**
+     * Opens a store that must exist already, for commands that only read it ({@code deliberations export}): a
+     * missing SQLite file is an error, never a new empty store and folder.
+     *
+     * @throws InvalidInputException naming the store when there is none or it cannot be opened
+     */
+    public static DeliberationStore openExisting(String location, Clock clock) {
+        return open(Database.existing(location), clock);
+    }
+
+    private static DeliberationStore open(Database db, Clock clock) {
         return new DeliberationStore(db, clock, db.migrated(clock, true));
     }
 

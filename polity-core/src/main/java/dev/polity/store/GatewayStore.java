@@ -74,7 +74,20 @@ public final class GatewayStore implements AutoCloseable {
      * @throws InvalidInputException one line naming the store when it cannot be opened
      */
     public static GatewayStore open(String location, Clock clock) {
-        Database db = Database.at(location);
+        return open(Database.at(location), clock);
+    }
+
+    /**
+     * Opens a store that must exist already, for commands that only read it (audit verify and export,
+     * evidence): a missing SQLite file is an error, never a new empty store and folder.
+     *
+     * @throws InvalidInputException naming the store when there is none or it cannot be opened
+     */
+    public static GatewayStore openExisting(String location, Clock clock) {
+        return open(Database.existing(location), clock);
+    }
+
+    private static GatewayStore open(Database db, Clock clock) {
         return new GatewayStore(db, clock, db.migrated(clock, true));
     }
 

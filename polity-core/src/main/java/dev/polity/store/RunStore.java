@@ -68,6 +68,24 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
+     * Whether a store is there to be read: false when nothing is at a SQLite path (reading commands
+     * then create nothing); true for PostgreSQL, which only connecting can tell.
+     */
+    public static boolean exists(String location) {
+        return Database.exists(location);
+    }
+
+    /**
+     * Opens a store that must exist already, for commands that only read runs (report, resume, gate): a
+     * missing SQLite file is an error, never a new empty store and folder.
+     *
+     * @throws InvalidInputException naming the store when there is none or it cannot be opened
+     */
+    public static RunStore openExisting(String location, Clock clock) {
+        return open(Database.existing(location), clock);
+    }
+
+    /**
      * Opens (creating and migrating as needed) the store at {@code location}: a file path or
      * {@code jdbc:sqlite:PATH} for SQLite, {@code jdbc:postgresql://HOST:PORT/DB?user=...} for PostgreSQL.
      *
@@ -75,7 +93,10 @@ public final class RunStore implements AutoCloseable {
      * @throws InvalidInputException one line naming the store when it cannot be opened
      */
     public static RunStore open(String location, Clock clock) {
-        Database db = Database.at(location);
+        return open(Database.at(location), clock);
+    }
+
+    private static RunStore open(Database db, Clock clock) {
         return new RunStore(db.shown(), db.dialect(), db.migrated(clock, false), clock);
     }
 

@@ -5,6 +5,7 @@ import dev.polity.deliberation.Deliberation;
 import dev.polity.deliberation.PolisExport;
 import dev.polity.deliberation.Promotion;
 import dev.polity.deliberation.Repness;
+import dev.polity.input.AtomicFile;
 import dev.polity.input.CsvWriter;
 import dev.polity.input.Diagnostic;
 import dev.polity.input.InvalidInputException;
@@ -169,7 +170,7 @@ final class OrganiserPages {
 
     private static void copy(UploadedFile f, Path to) throws IOException {
         try (InputStream in = f.content()) {
-            Files.copy(in, to);
+            AtomicFile.write(to, in::transferTo);
         }
     }
 
@@ -281,9 +282,9 @@ final class OrganiserPages {
 
     /**
      * Promotes the chosen statements that pass the thresholds (Promotion, the code behind {@code polity deliberate
-     * promote}) with the form's kind, topic and scope, writes the layer, lints it, and shows both.
+     * promote}) with the form's kind, topic and scope, lints the layer, and shows both; nothing is written.
      */
-    private void promote(Context ctx) throws IOException {
+    private void promote(Context ctx) {
         operator(ctx);
         DeliberationStore.Stored d = deliberation(ctx);
         Results.Analysis a = pages.results.of(d.id());
@@ -305,34 +306,16 @@ final class OrganiserPages {
                 list(ctx.formParam("audiences")), null);
         Promotion.Thresholds t = new Promotion.Thresholds(minConsensus, "on".equals(ctx.formParam("require_bridging")), minGroupVotes);
         LocalDate day = LocalDate.now(gateway.settings().clock().withZone(ZoneOffset.UTC));
-        Map<String, Object> layer = Promotion.layer(a.deliberation(), t, (s, suggested) -> mapping, day);
-        Object norms = layer.get("norms");
-        if (norms instanceof List<?> all && !chosen.isEmpty()) {
-            List<Object> kept = new ArrayList<>();
-            for (Object n : all) {
-                Object p = ((Map<?, ?>) n).get("provenance");
-                if (p instanceof Map<?, ?> pm && chosen.contains(String.valueOf(pm.get("statement_id")))) {
-                    kept.add(n);
-                }
-            }
-            layer = new LinkedHashMap<>(layer);
-            layer.put("norms", kept);
-        }
-        Path file = Files.createTempFile("polity-promoted", ".yaml");
-        Promotion.Written written;
-        try {
-            written = Promotion.write(layer, file, day);
-        } finally {
-            Files.deleteIfExists(file);
-        }
-        List<String> findings = written.lint().findings().stream().filter(f -> f.severity() != Diagnostic.Severity.INFO)
-                .map(f -> f.toString().replace(file.toString(), "layer.yaml")).toList();
+        Promotion.Draft draft = Promotion.draft(a.deliberation(), t,
+                (s, suggested) -> chosen.isEmpty() || chosen.contains(s.id()) ? mapping : Promotion.SKIP, day, "layer.yaml");
+        List<String> findings = draft.lint().findings().stream().filter(f -> f.severity() != Diagnostic.Severity.INFO)
+                .map(Diagnostic::toString).toList();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("deliberation", d);
-        params.put("yaml", written.yaml());
-        params.put("norms", written.constitution().norms().size());
-        params.put("errors", (int) written.lint().count(Diagnostic.Severity.ERROR));
-        params.put("warnings", (int) written.lint().count(Diagnostic.Severity.WARNING));
+        params.put("yaml", draft.yaml());
+        params.put("norms", draft.constitution().norms().size());
+        params.put("errors", (int) draft.lint().count(Diagnostic.Severity.ERROR));
+        params.put("warnings", (int) draft.lint().count(Diagnostic.Severity.WARNING));
         params.put("findings", findings);
         ctx.html(pages.render("organiser/promoted", ctx, "Promoted: " + d.title(), params));
     }
