@@ -12,11 +12,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -90,9 +90,11 @@ final class Browser implements AutoCloseable {
 
     /** Clicks (or, with keys, types into) an element that leaves the page, and waits for the next page to replace it. */
     void leave(Runnable action) {
-        WebElement old = driver.findElement(By.tagName("html"));
+        // a mark on the old page's window: gone once the next document has replaced it
+        script("window.__polityOldPage = true");
         action.run();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(d ->
+                Boolean.TRUE.equals(script("return window.__polityOldPage === undefined && document.readyState === 'complete'")));
     }
 
     void click(WebElement e) {
