@@ -53,6 +53,10 @@ public final class JudgeRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (detector == DetectorKind.norm) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--detector norm: the norm judge judges an answer against a norm; use polity check, or polity judge check norms --data FILE.jsonl");
+        }
         Main.of(spec).doing("judging " + input);
         CsvTable table = CsvTable.read(input);
         int text = table.column(textColumn, "--text-column");

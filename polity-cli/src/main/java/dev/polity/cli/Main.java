@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
                 RewardCommand.class,
                 ExportCommand.class,
                 DeliberateCommand.class,
+                DeliberationsCommand.class,
                 EvalCommand.class,
                 AggregateCommand.class,
                 HelpCommand.class

@@ -93,7 +93,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         o.flush();
         List<QuickstartSection> sections = new ArrayList<>();
         exampleSuite(o, day).ifPresent(sections::add);
-        sections.addAll(realDataChecks(o));
+        sections.addAll(realDataChecks(o, file));
         String md = Summary.markdown(c, lint, results, sections);
         AtomicFile.write(out.resolve("summary.md"), md);
         AtomicFile.write(out.resolve("index.html"), QuickstartHtml.render(c, lint, results, sections.stream().map(QuickstartSection::htmlSection).toList()));
@@ -136,7 +136,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     }
 
     /** The real-data checks whose data is present, each with its table and chart; else one line on how to provide the data. */
-    List<QuickstartSection> realDataChecks(PrintWriter o) throws IOException {
+    List<QuickstartSection> realDataChecks(PrintWriter o, Path constitutionFile) throws IOException {
         Map<RealDataCheck, Path> present = new EnumMap<>(RealDataCheck.class);
         for (RealDataCheck check : RealDataCheck.values()) {
             check.find(data).ifPresent(dir -> present.put(check, dir));
@@ -150,7 +150,7 @@ public final class QuickstartCommand implements Callable<Integer> {
                 missing.add(check.dataSet);
                 continue;
             }
-            CheckOutcome outcome = check.run(dir, embedder, Main.of(spec).progress());
+            CheckOutcome outcome = check.run(dir, embedder, Main.of(spec).progress(), constitutionFile);
             AtomicFile.write(out.resolve(check.name() + ".json"), outcome.jsonText());
             sections.add(new QuickstartSection("Real data: " + check.title + " (" + dir + ")", outcome.markdown(), outcome.html()));
             o.println(outcome.terminal());

@@ -188,7 +188,8 @@ class ExitCodeTest {
         assertEquals(ExitCode.DONE.code, list.exit(), list.err());
         assertEquals("No runs in " + missing + " (no store there yet); start one with polity eval run SUITE", list.out().strip());
         for (List<String> read : List.of(List.of("eval", "report", "20990101-000000-000000"), List.of("eval", "gate", "20990101-000000-000000",
-                "--min-compliance", "0.5"), List.of("eval", "resume", "20990101-000000-000000"), List.of("audit", "verify"), List.of("audit", "export"))) {
+                "--min-compliance", "0.5"), List.of("eval", "resume", "20990101-000000-000000"), List.of("audit", "verify"), List.of("audit", "export"),
+                List.of("deliberations", "export", "dnothere", "--out", dir.resolve("nowhere/export").toString()))) {
             List<String> args = new ArrayList<>(read);
             args.addAll(List.of("--store", missing.toString()));
             CliRun r = CliRun.of(args.toArray(String[]::new));

@@ -63,6 +63,9 @@ public final class Promotion {
         }
     }
 
+    /** What a {@link Mapper} answers to leave a statement out of the layer (one the organiser did not choose). */
+    public static final Mapping SKIP = new Mapping(null, null, null, null, null, null, null);
+
     /** Asks the user for a statement's mapping (interactively, or from a file); null when there is none. */
     public interface Mapper {
         Mapping map(Statement statement, String suggestedId);
@@ -215,6 +218,9 @@ public final class Promotion {
             Statement s = c.statements().get(j);
             String suggested = "deliberation." + slug + ".s" + slug(s.id());
             Mapping m = mapper.map(s, suggested);
+            if (m == SKIP) {
+                continue;
+            }
             if (m == null) {
                 throw new InvalidInputException(null, "statement " + s.id() + ": no kind/topic/scope given (use --mapping FILE or answer the prompts)");
             }

@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -136,7 +137,7 @@ public final class ConstitutionLoader {
                 return;
             }
             if (!doc.root().isObject()) {
-                errors.add(Diagnostic.error(doc.at(""), "expected a mapping with `norms:` (and optionally name, include, tiers, groupings), found "
+                errors.add(Diagnostic.error(doc.at(""), "expected a mapping with `norms:` (and optionally name, include, tiers, groupings, lexicons), found "
                         + ConstitutionSchema.describeValue(doc.root())));
                 return;
             }
@@ -205,6 +206,7 @@ public final class ConstitutionLoader {
                 }
             }
 
+            Map<String, Lexicon> lexicons = LexiconReader.read(docs, errors);
             List<Norm> norms = new ArrayList<>();
             Map<String, Norm> byId = new HashMap<>();
             for (YamlDocument d : docs) {
@@ -213,7 +215,7 @@ public final class ConstitutionLoader {
                     continue;
                 }
                 for (int i = 0; i < ns.size(); i++) {
-                    Norm n = toNorm(d, "/norms/" + i, ns.get(i));
+                    Norm n = toNorm(d, "/norms/" + i, ns.get(i), lexicons);
                     if (n == null) {
                         continue;
                     }
@@ -229,7 +231,7 @@ public final class ConstitutionLoader {
             }
             checkOverrides(norms, byId, tiers);
             return new Constitution(name, version, tiers, residual, places, domains, audiences, norms,
-                    docs.stream().map(d -> d.file()).toList(), HexFormat.of().formatHex(sha.digest()));
+                    docs.stream().map(d -> d.file()).toList(), HexFormat.of().formatHex(sha.digest()), lexicons);
         }
 
         private void checkGroupings(Jurisdictions places, Map<String, List<String>> groupings, Map<String, Location> at) {
@@ -245,7 +247,7 @@ public final class ConstitutionLoader {
             }
         }
 
-        private Norm toNorm(YamlDocument d, String p, JsonNode n) {
+        private Norm toNorm(YamlDocument d, String p, JsonNode n, Map<String, Lexicon> lexicons) {
             if (!n.isObject() || !n.path("id").isTextual() || !n.path("kind").isTextual() || !n.path("tier").isTextual()
                     || !n.path("topic").isTextual() || !n.path("statement").isTextual()) {
                 return null; // the schema has reported what is missing
@@ -287,7 +289,7 @@ public final class ConstitutionLoader {
                     ? JSON.convertValue(n.get("provenance"), LinkedHashMap.class) : Map.of();
             return new Norm(n.get("id").asText(), n.get("statement").asText(), kind, n.get("tier").asText(),
                     n.get("topic").asText(), strings(n.get("values")), scope, source, new Effective(from, until),
-                    strings(n.get("overrides")), checks, examples, provenance, d.at(p));
+                    strings(n.get("overrides")), checks, examples, LexiconReader.signals(d, p, n.get("signals"), lexicons, errors), provenance, d.at(p));
         }
 
         private void checkNorm(YamlDocument d, String p, Norm n, List<String> tiers, Jurisdictions places,
@@ -366,7 +368,7 @@ public final class ConstitutionLoader {
         return n == null || n.isNull() || n.isContainerNode() ? fallback : n.asText();
     }
 
-    private static List<String> strings(JsonNode n) {
+    static List<String> strings(JsonNode n) {
         List<String> out = new ArrayList<>();
         if (n != null && n.isArray()) {
             for (JsonNode x : n) {
@@ -378,7 +380,7 @@ public final class ConstitutionLoader {
         return out;
     }
 
-    private static Map<String, JsonNode> fields(JsonNode n) {
+    static Map<String, JsonNode> fields(JsonNode n) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         if (n != null && n.isObject()) {
             n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));

@@ -16,6 +16,11 @@ public final class Reports {
     private Reports() {
     }
 
+    /** A run's evaluation report as one self-contained HTML page (the index.html {@link #writeAll} writes). */
+    public static String html(Results r) {
+        return EvaluationHtml.render(r);
+    }
+
     /** Writes index.html, results.json, junit.xml and summary.md into {@code dir}; returns the files written. */
     public static List<Path> writeAll(Results r, Path dir) throws IOException {
         AtomicFile.folder(dir);

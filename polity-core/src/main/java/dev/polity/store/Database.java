@@ -50,6 +50,29 @@ record Database(String location, String shown, RunStore.Dialect dialect, String 
         return new Database(location, shown, RunStore.Dialect.SQLITE, "jdbc:sqlite:" + path);
     }
 
+    /**
+     * The first connection of a store, with the schema brought up to date ({@link Migrations}).
+     *
+     * @throws InvalidInputException one line naming the store when it cannot be opened or migrated
+     */
+    Connection migrated(java.time.Clock clock, boolean immediate) {
+        Connection c = null;
+        try {
+            c = connect(immediate);
+            Migrations.apply(c, clock);
+            return c;
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the open failed already; that is the error to report
+                }
+            }
+            throw new InvalidInputException(new Location(shown, 0, 0), "cannot open the store: " + oneLine(e));
+        }
+    }
+
     /** Whether a store is there to be read: false when nothing is at a SQLite path; true for PostgreSQL, which only connecting can tell. */
     static boolean exists(String location) {
         if (location.startsWith("jdbc:") && !location.startsWith("jdbc:sqlite:")) {

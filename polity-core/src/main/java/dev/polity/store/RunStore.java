@@ -97,21 +97,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     private static RunStore open(Database db, Clock clock) {
-        Connection c = null;
-        try {
-            c = db.connect(false);
-            Migrations.apply(c, clock);
-            return new RunStore(db.shown(), db.dialect(), c, clock);
-        } catch (SQLException e) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // the open failed already; that is the error to report
-                }
-            }
-            throw new InvalidInputException(new Location(db.shown(), 0, 0), "cannot open the store: " + oneLine(e));
-        }
+        return new RunStore(db.shown(), db.dialect(), db.migrated(clock, false), clock);
     }
 
     public Dialect dialect() {
@@ -400,17 +386,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     private <T> T inTransaction(SqlWork<T> work) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            T out = work.run();
-            connection.commit();
-            return out;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        return OneConnection.inTransaction(connection, c -> work.run());
     }
 
     static String metadata(Answer a) {

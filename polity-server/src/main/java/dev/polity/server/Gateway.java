@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
@@ -67,7 +68,19 @@ public final class Gateway implements AutoCloseable {
     private record TenantEntry(TenantDefaults defaults, long at) {
     }
 
-    private Gateway(Settings settings, GatewayStore store, Guards first, Supplier<TextEmbedder> embedder) {
+    /**
+     * Pages served beside the gateway's routes on the same server (the participation web app, the dashboard).
+     * They are handed the gateway for its store, its constitution and its key check, and declare their own routes.
+     */
+    public interface Room {
+        void routes(Gateway gateway, io.javalin.config.RoutesConfig routes);
+    }
+
+    /** An operator (or admin) key that signed in to the web pages: its id, tenant and role, never the key. */
+    public record Operator(String keyId, String tenant, String role) {
+    }
+
+    private Gateway(Settings settings, GatewayStore store, Guards first, Supplier<TextEmbedder> embedder, List<Room> rooms) {
         this.settings = settings;
         this.store = store;
         this.embedder = embedder;
@@ -85,7 +98,10 @@ public final class Gateway implements AutoCloseable {
             config.http.maxRequestSize = Math.max(maxBody * 2, 1 << 20);
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.http.defaultContentType = "application/json";
+            // redirects keep their path only, so that behind a TLS proxy the browser stays on the proxy's scheme and host
+            config.jetty.modifyHttpConfiguration(http -> http.setRelativeRedirectAllowed(true));
             routes(config);
+            rooms.forEach(room -> room.routes(this, config.routes));
         });
         this.flusher = new Thread(this::flushDeferred, "polity-audit-deferred");
         flusher.setDaemon(true);
@@ -98,8 +114,20 @@ public final class Gateway implements AutoCloseable {
      * @throws InvalidInputException when the configuration, a constitution, the store or the reward model cannot be used
      */
     public static Gateway start(Settings settings) {
+        return start(settings, List.of());
+    }
+
+    /**
+     * {@link #start(Settings)} with pages beside the gateway's routes.
+     *
+     * @throws InvalidInputException when the configuration, a constitution, the store or the reward model cannot be used
+     */
+    public static Gateway start(Settings settings, List<Room> rooms) {
         if (settings.store() == null && settings.upstream() != null) {
             throw new InvalidInputException(null, "--store: the gateway in front of an upstream needs a store for its audit log and keys");
+        }
+        if (settings.store() == null && !rooms.isEmpty()) {
+            throw new InvalidInputException(null, "--store: the web app and the dashboard need a store");
         }
         TextEmbedder[] made = new TextEmbedder[1];
         Supplier<TextEmbedder> embedder = () -> {
@@ -112,7 +140,7 @@ public final class Gateway implements AutoCloseable {
         };
         Guards first = build(settings, embedder);
         GatewayStore store = settings.store() == null ? null : GatewayStore.open(settings.store(), settings.clock());
-        Gateway g = new Gateway(settings, store, first, embedder);
+        Gateway g = new Gateway(settings, store, first, embedder, rooms);
         g.app.start();
         if (store != null) {
             g.flusher.start();
@@ -132,6 +160,42 @@ public final class Gateway implements AutoCloseable {
     private static Guards build(Settings s, Supplier<TextEmbedder> embedder) {
         GuardConfig config = s.config() == null ? GuardConfig.DEFAULT : GuardConfig.load(s.config());
         return Guards.build(s.constitution(), config, embedder, s.env(), LocalDate.now(s.clock().withZone(ZoneOffset.UTC)));
+    }
+
+    /** The store of keys, reviews and the audit log (the same database the web app keeps its tables in). */
+    public GatewayStore store() {
+        return store;
+    }
+
+    /** How the server was started. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The guard of the default constitution now in force (it changes on reload). */
+    public Guard guard() {
+        return guards.get().standard();
+    }
+
+    /**
+     * Checks a key as the gateway's routes do (hash lookup, revocation) and that its role is operator or admin.
+     *
+     * @return the operator, or empty when the key is unknown, revoked or only a client's
+     * @throws StoreException when the key store cannot be reached
+     */
+    public java.util.Optional<Operator> operator(String key) {
+        if (key == null || key.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Caller c = keys.authenticate("Bearer " + key.strip());
+            return c.hasRole("operator") ? java.util.Optional.of(new Operator(c.key().id(), c.tenant(), c.key().role())) : java.util.Optional.empty();
+        } catch (ApiError e) {
+            if (e.status == 503) {
+                throw new StoreException("the key store cannot be reached", null);
+            }
+            return java.util.Optional.empty();
+        }
     }
 
     /** The port served on (the one given, or the one the system chose for 0). */
@@ -224,6 +288,10 @@ public final class Gateway implements AutoCloseable {
             }
         }
         r.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type != null && type.startsWith("text/html")) {
+                return; // a page's own "not found"
+            }
             if (ctx.result() == null || !ctx.result().startsWith("{\"error\"")) {
                 send(ctx, ApiError.notFound("no route " + ctx.method() + " " + ctx.path()));
             }

@@ -31,4 +31,22 @@ public final class Folds {
         }
         return order;
     }
+
+    /**
+     * Grouped k-fold assignment (every row of a group in one fold, as scikit-learn's GroupKFold): the
+     * distinct groups, sorted, are shuffled with the seed and dealt round robin, so a whole norm is held out.
+     */
+    public static int[] byGroup(String[] groups, int k, long seed) {
+        java.util.List<String> distinct = new java.util.ArrayList<>(new java.util.TreeSet<>(java.util.Arrays.asList(groups)));
+        int[] fold = assign(distinct.size(), k, seed);
+        java.util.Map<String, Integer> of = new java.util.HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            of.put(distinct.get(i), fold[i]);
+        }
+        int[] out = new int[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            out[i] = of.get(groups[i]);
+        }
+        return out;
+    }
 }

@@ -25,11 +25,13 @@ import java.util.List;
  * A trained linear detector, as stored in a versioned JSON file: standardisation, weights and its
  * provenance. {@code kind} is {@code softmax} (one row of weights per output class) or {@code ridge}
  * (one row per output, each clipped to [0, 1]: the score, then for a group-aware model one per group head,
- * described in {@code groups}; null for a model without groups).
+ * described in {@code groups}; null for a model without groups). The norm judge's model carries its
+ * {@link Calibration} (Platt scaling, abstention threshold, relevance floor; null for the others).
  */
 public record JudgeModel(String format, int version, String detector, String kind, String embedder, String features,
                          List<String> outputs, double[] mean, double[] scale, double[][] weights, double[] bias,
-                         Provenance provenance, @JsonInclude(JsonInclude.Include.NON_NULL) List<GroupHead> groups) {
+                         Provenance provenance, @JsonInclude(JsonInclude.Include.NON_NULL) List<GroupHead> groups,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Calibration calibration) {
     public static final String FORMAT = "polity-judge-model";
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -40,10 +42,10 @@ public record JudgeModel(String format, int version, String detector, String kin
         groups = groups == null ? null : List.copyOf(groups);
     }
 
-    /** A model without group heads. */
+    /** A model without group heads or calibration: its output is used as it is. */
     public JudgeModel(String format, int version, String detector, String kind, String embedder, String features, List<String> outputs,
                       double[] mean, double[] scale, double[][] weights, double[] bias, Provenance provenance) {
-        this(format, version, detector, kind, embedder, features, outputs, mean, scale, weights, bias, provenance, null);
+        this(format, version, detector, kind, embedder, features, outputs, mean, scale, weights, bias, provenance, null, null);
     }
 
     /** The group heads, in output order; empty for a model without them. */
@@ -126,9 +128,11 @@ public record JudgeModel(String format, int version, String detector, String kin
         JsonNode m = doc.root();
         List<Diagnostic> out = new ArrayList<>();
         String features = m.get("features").asText();
-        if (java.util.Arrays.stream(FeatureSpace.values()).noneMatch(f -> f.wireName().equals(features))) {
+        List<String> spaces = new ArrayList<>(java.util.Arrays.stream(FeatureSpace.values()).map(FeatureSpace::wireName).toList());
+        spaces.add(NormFeatures.SPACE);
+        if (!spaces.contains(features)) {
             out.add(Diagnostic.error(doc.at("/features"), "features: unknown feature space '" + features + "'; expected one of "
-                    + String.join(", ", java.util.Arrays.stream(FeatureSpace.values()).map(FeatureSpace::wireName).toList())));
+                    + String.join(", ", spaces)));
         }
         int columns = m.get("mean").size();
         int rows = m.get("outputs").size();
