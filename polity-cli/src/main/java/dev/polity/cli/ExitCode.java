@@ -4,7 +4,7 @@ package dev.polity.cli;
  * The exit codes of every command, one table for all (docs/CLI.md), so that a script or CI job can tell a
  * failed check ("your model failed the gate") from input that cannot be used ("your file is broken").
  */
-enum ExitCode {
+public enum ExitCode {
     /** The command did its work; a check it made passed. */
     DONE(0, "done: the command did its work (and every check it made passed)"),
     /** A file or value cannot be used, a file cannot be read or written, or an unexpected error. */
@@ -26,5 +26,10 @@ enum ExitCode {
     ExitCode(int code, String meaning) {
         this.code = code;
         this.meaning = meaning;
+    }
+
+    /** The process exit code. */
+    public int code() {
+        return code;
     }
 }
