@@ -33,9 +33,14 @@ run() {
 }
 
 for master in 'local[1]' 'local[2]'; do
-  run "spark bt $master (auto: distributed MM above 5M pairs)" "$work/bt-$master.json" "$home/bin/polity" spark bt "$pairs" --json --timings --master "$master"
+  run "spark bt $master (I-LSR on the driver up to 50M pairs)" "$work/bt-$master.json" "$home/bin/polity" spark bt "$pairs" --json --timings --master "$master"
 done
-run "spark bt local[2] --fit driver (I-LSR on the driver)" "$work/bt-driver.json" "$home/bin/polity" spark bt "$pairs" --json --timings --master 'local[2]' --fit driver
+# the distributed fit (MM over partitions) on a tenth of the comparisons: MM needs hundreds of passes
+small="$work/pairwise-2000000-10000.csv"
+[ -f "$small" ] || python3 "$home/bench/generate_pairwise.py" "$small" 10000 2000000
+run "spark bt local[2] --fit distributed, 2,000,000 comparisons over 10,000 items" "$work/bt-distributed.json" \
+    "$home/bin/polity" spark bt "$small" --json --timings --master 'local[2]' --fit distributed
+run "core aggregate on the same 2,000,000" "$work/bt-small-core.json" "$home/bin/polity" aggregate "$small" --model bradley-terry --method ilsr --alpha 0 --json
 run "core aggregate (bradley-terry, ilsr)" "$work/bt-core.json" "$home/bin/polity" aggregate "$pairs" --model bradley-terry --method ilsr --alpha 0 --json
 for master in 'local[1]' 'local[2]'; do
   run "spark deliberate $master" "$work/deliberate-$master.json" "$home/bin/polity" spark deliberate "$conv" --json --timings --master "$master"
@@ -47,13 +52,14 @@ python3 - "$work" <<'PY'
 import json, sys, os
 w = sys.argv[1]
 load = lambda n: json.load(open(os.path.join(w, n)))
-core = load("bt-core.json")
-for m in ("local[1]", "local[2]", "driver"):
+for m, ref in (("local[1]", "bt-core.json"), ("local[2]", "bt-core.json"), ("distributed", "bt-small-core.json")):
+    core = load(ref)
     s = load(f"bt-{m}.json")
     assert s["items"] == core["items"], "different items"
     d = max(abs(a - b) for a, b in zip(s["theta"], core["theta"]))
     top = lambda r: r["items"][max(range(len(r["theta"])), key=r["theta"].__getitem__)]
-    print(f"bt {m}: max |theta_spark - theta_core| = {d:.2e}; strongest item spark {top(s)}, core {top(core)}")
+    print(f"bt {m}: max |theta_spark - theta_core| = {d:.2e}; strongest item spark {top(s)}, core {top(core)}; "
+          f"{s['method']} {s['iterations']} iterations (core {core['iterations']})")
 core = load("deliberate-core.json")
 for m in ("local[1]", "local[2]"):
     s = load(f"deliberate-{m}.json")

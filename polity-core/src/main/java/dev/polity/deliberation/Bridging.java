@@ -165,23 +165,28 @@ public record Bridging(double mu, double[] statementIntercept, double[] statemen
         public static RatingRows of(VoteMatrix m, boolean[] column, boolean byStatement) {
             int rows = byStatement ? m.statements() : m.participants();
             int[] start = new int[rows + 1];
-            for (int x = 0; x < rows; x++) {
-                int from = byStatement ? m.colStart(x) : m.rowStart(x);
-                int to = byStatement ? m.colEnd(x) : m.rowEnd(x);
-                for (int k = from; k < to; k++) {
-                    byte v = byStatement ? m.colVote(k) : m.rowVote(k);
-                    int j = byStatement ? x : m.rowCol(k);
-                    if (v != 0 && column[j]) {
-                        start[x + 1]++;
-                    }
-                }
-            }
+            ratings(m, column, byStatement, (x, o, y) -> start[x + 1]++);
             for (int x = 0; x < rows; x++) {
                 start[x + 1] += start[x];
             }
             int[] other = new int[start[rows]];
             byte[] rating = new byte[start[rows]];
-            int at = 0;
+            int[] at = {0};
+            ratings(m, column, byStatement, (x, o, y) -> {
+                other[at[0]] = o;
+                rating[at[0]++] = y;
+            });
+            return new RatingRows(null, start, other, rating);
+        }
+
+        /** One rating: row x rated (or was rated by) {@code other} with {@code rating}. */
+        private interface Visit {
+            void rating(int x, int other, byte rating);
+        }
+
+        /** Every rating of the matrix, row by row: votes other than passes, on the given columns; agree 1, disagree 0. */
+        private static void ratings(VoteMatrix m, boolean[] column, boolean byStatement, Visit visit) {
+            int rows = byStatement ? m.statements() : m.participants();
             for (int x = 0; x < rows; x++) {
                 int from = byStatement ? m.colStart(x) : m.rowStart(x);
                 int to = byStatement ? m.colEnd(x) : m.rowEnd(x);
@@ -189,12 +194,10 @@ public record Bridging(double mu, double[] statementIntercept, double[] statemen
                     byte v = byStatement ? m.colVote(k) : m.rowVote(k);
                     int j = byStatement ? x : m.rowCol(k);
                     if (v != 0 && column[j]) {
-                        other[at] = byStatement ? m.colRow(k) : j;
-                        rating[at++] = (byte) (v > 0 ? 1 : 0);
+                        visit.rating(x, byStatement ? m.colRow(k) : j, (byte) (v > 0 ? 1 : 0));
                     }
                 }
             }
-            return new RatingRows(null, start, other, rating);
         }
 
         public int rows() {

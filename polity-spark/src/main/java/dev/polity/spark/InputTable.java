@@ -49,6 +49,14 @@ record InputTable(String file, Dataset<Row> rows) {
         return new InputTable(file, raw.select(cols.toArray(Column[]::new)));
     }
 
+    /**
+     * The same table kept by Spark (in memory, spilling to disk) once first read, so that the check and the
+     * passes after it parse the file once; unpersist its rows when done.
+     */
+    InputTable cached() {
+        return new InputTable(file, rows.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()));
+    }
+
     /** Whether the table has the column (names compare without case, as Spark resolves them). */
     boolean has(String column) {
         return Stream.of(rows.columns()).anyMatch(c -> c.equalsIgnoreCase(column));

@@ -45,8 +45,11 @@ import org.apache.spark.storage.StorageLevel;
  * Both reach the same maximum-likelihood strengths.
  */
 final class PairwiseJob {
-    /** Distinct pairs up to which the fit runs on the driver (about 40 bytes a pair there). */
-    static final long DRIVER_PAIRS = 5_000_000L;
+    /**
+     * Distinct pairs up to which the fit runs on the driver: about 40 bytes a pair there (2 GB at the limit),
+     * and I-LSR converges in about ten sweeps where MM needs hundreds to thousands of passes over the pairs.
+     */
+    static final long DRIVER_PAIRS = 50_000_000L;
 
     /** Where the fit runs. */
     enum Where { AUTO, DRIVER, DISTRIBUTED }
@@ -64,7 +67,7 @@ final class PairwiseJob {
 
     /** The fit, and with {@code attributes} each group's fit as 'aggregate --groups' makes it (rater attributes, crossed). */
     static Result run(SparkSession spark, String path, Where where, List<String> attributes, Stages stages) {
-        InputTable in = stages.time("read and check", () -> checked(InputTable.read(spark, path, false), attributes));
+        InputTable in = stages.time("read and check", () -> checked(InputTable.read(spark, path, false), attributes).cached());
         Dataset<Row> rows = in.rows();
         long comparisons = stages.time("read and check", () -> in.check(rules(in)));
         List<Object> items = new ArrayList<>();
@@ -78,6 +81,7 @@ final class PairwiseJob {
         pairs.unpersist();
         GroupAnalysis.GroupInput groups = attributes.isEmpty() ? null
                 : stages.time("group fits", () -> groups(spark, in, index, attributes));
+        rows.unpersist();
         return new Result(items, fit, comparisons, distinct, distributed, groups);
     }
 

@@ -156,10 +156,8 @@ public final class SparkCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "deliberate", mixinStandardHelpOptions = true,
-            description = "Opinion groups, repness and group-informed consensus of a Polis export (votes.csv[, comments.csv]) "
-                    + "or a participant,statement,vote table (CSV or Parquet): those sections of 'polity deliberate DIR --json'.")
-    static final class Deliberate implements Callable<Integer> {
+    /** What the jobs on a conversation share: where they run, what they read. */
+    abstract static class ConversationJob implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -168,7 +166,12 @@ public final class SparkCommand implements Callable<Integer> {
 
         @Mixin
         ConversationInput input;
+    }
 
+    @Command(name = "deliberate", mixinStandardHelpOptions = true,
+            description = "Opinion groups, repness and group-informed consensus of a Polis export (votes.csv[, comments.csv]) "
+                    + "or a participant,statement,vote table (CSV or Parquet): those sections of 'polity deliberate DIR --json'.")
+    static final class Deliberate extends ConversationJob {
         @Option(names = "--groups", paramLabel = "FILE", description = "Given opinion groups, participant,group (CSV or Parquet); "
                 + "without it groups are computed (PCA and k-means, as 'polity deliberate').")
         String groups;
@@ -188,16 +191,7 @@ public final class SparkCommand implements Callable<Integer> {
     @Command(name = "bridge", mixinStandardHelpOptions = true,
             description = "Bridging scores by matrix factorisation (alternating least squares with intercepts, partitioned by "
                     + "participant and by statement): the bridging sections of 'polity deliberate DIR --json'.")
-    static final class Bridge implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Run run;
-
-        @Mixin
-        ConversationInput input;
-
+    static final class Bridge extends ConversationJob {
         @Override
         public Integer call() throws IOException {
             SparkSession spark = run.session();

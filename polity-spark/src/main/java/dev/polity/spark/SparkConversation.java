@@ -76,6 +76,7 @@ record SparkConversation(String name, List<Statement> statements, List<String> p
             sc = "statement";
         }
         votes.require("a header with '" + pc + "', '" + sc + "' and 'vote' (optional: timestamp)", pc, sc, "vote");
+        votes = votes.cached();
         List<InputTable.Rule> rules = new ArrayList<>();
         rules.add(new InputTable.Rule(col(pc).isNull().or(col(pc).equalTo("")), pc, "a participant id"));
         rules.add(new InputTable.Rule(col(sc).isNull().or(col(sc).equalTo("")), sc, "a statement id"));
@@ -115,6 +116,8 @@ record SparkConversation(String name, List<Statement> statements, List<String> p
                 .agg(max(struct(col("at").multiply(4).plus(col("v")).plus(1).as("order"), col("pos"), col("v"))).as("last"))
                 .select(col("p"), col("s"), col("last.v").as("v"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        latest.count();
+        votes.rows().unpersist();
         int[] columns = Deliberation.analysedColumns(st);
         boolean[] in = new boolean[st.size()];
         for (int j : columns) {

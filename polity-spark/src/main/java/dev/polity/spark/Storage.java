@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -24,31 +25,29 @@ record Storage(SparkSession spark) {
         }
     }
 
-    boolean exists(String location) {
+    /** The file's or folder's status, or null when there is none. */
+    private FileStatus status(String location) {
         Path p = new Path(location);
         try {
-            return fs(p).exists(p);
+            FileSystem fs = fs(p);
+            return fs.exists(p) ? fs.getFileStatus(p) : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    boolean exists(String location) {
+        return status(location) != null;
     }
 
     boolean isFile(String location) {
-        Path p = new Path(location);
-        try {
-            return fs(p).exists(p) && fs(p).getFileStatus(p).isFile();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FileStatus s = status(location);
+        return s != null && s.isFile();
     }
 
     boolean isDirectory(String location) {
-        Path p = new Path(location);
-        try {
-            return fs(p).exists(p) && fs(p).getFileStatus(p).isDirectory();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FileStatus s = status(location);
+        return s != null && s.isDirectory();
     }
 
     /** A Parquet file, or a folder of them (as Spark writes a table). */
