@@ -30,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -281,30 +280,12 @@ public final class AggregateCommand implements Callable<Integer> {
             case "proportional" -> mode = GroupAnalysis.Weights.PROPORTIONAL;
             default -> {
                 mode = GroupAnalysis.Weights.GIVEN;
-                given = readWeights(Path.of(weights));
+                given = GroupAnalysis.readWeights(Path.of(weights), "--weights");
             }
         }
         double[] wt = GroupAnalysis.weights(mode, in.groups(), in.sizes(), given);
         GroupAnalysis a = GroupAnalysis.of(items, in.groups(), in.utility(), in.observed(), in.sizes(), wt, w);
         report.groups(a);
         return AggregateJson.groups(a, groups, weights);
-    }
-
-    private static Map<String, Double> readWeights(Path f) {
-        if (!Files.isRegularFile(f)) {
-            throw new InvalidInputException(null, "--weights: expected equal, proportional or a CSV file group,weight; no file '" + f + "'");
-        }
-        CsvTable table = CsvTable.read(f);
-        int group = table.column("group", "--weights");
-        int weight = table.column("weight", "--weights");
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (CsvTable.Row row : table.rows()) {
-            double v = row.number(weight);
-            if (v < 0) {
-                throw row.invalid(weight, "a weight >= 0");
-            }
-            m.put(row.text(group).strip(), v);
-        }
-        return m;
     }
 }

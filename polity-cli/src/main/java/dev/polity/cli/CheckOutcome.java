@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.polity.judge.check.GroupAgreement;
 import dev.polity.judge.check.PopquornCheck;
 import dev.polity.judge.check.XsTestCheck;
 import dev.polity.report.CheckHtml;
@@ -98,7 +99,8 @@ sealed interface CheckOutcome {
         @Override
         public String terminal() {
             return "POPQUORN: Spearman with everyone's mean rating trained " + f3(result.everyone().trained()) + ", default "
-                    + f3(result.everyone().defaultModel()) + " (median annotator " + f3(result.human().median()) + ")\n  " + bars();
+                    + f3(result.everyone().defaultModel()) + " (median annotator " + f3(result.human().median()) + ")\n  " + bars()
+                    + (result.heldOut() == null ? "" : "\n  whose judgement (held-out texts): " + result.heldOut().bars());
         }
 
         @Override
@@ -121,6 +123,21 @@ sealed interface CheckOutcome {
             m.put("human_baseline", result.human());
             m.put("sides", result.sides());
             m.put("trained_reaches_median_annotator", result.trainedReachesMedianAnnotator());
+            if (result.heldOut() != null) {
+                GroupAgreement.Result g = result.heldOut();
+                Map<String, Object> h = new LinkedHashMap<>();
+                h.put("group_columns", g.columns());
+                h.put("held_out_fold", g.heldOutFold());
+                h.put("train_texts", g.trainTexts());
+                h.put("held_out_texts", g.heldOutTexts());
+                h.put("pooled_overall", g.pooledOverall());
+                h.put("group_aware_overall", g.groupedOverall());
+                h.put("overall_kept", g.overallKept());
+                h.put("groups", g.rows());
+                h.put("below_bar", g.belowBar());
+                h.put("below_aim", g.belowAim());
+                m.put("whose_judgement", h);
+            }
             return m;
         }
     }

@@ -1,6 +1,7 @@
 package dev.polity.cli;
 
 import dev.polity.input.CsvTable;
+import dev.polity.input.InvalidInputException;
 import dev.polity.judge.Answer;
 import dev.polity.judge.embed.CachedEmbedder;
 import dev.polity.judge.DerogationDetector;
@@ -45,6 +46,10 @@ public final class JudgeRunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "CSV file to write.")
     Path out;
 
+    @Option(names = "--group-scores", description = "derogation with a group-aware model (--groups): also a score_<column>_<group> column per group "
+            + "and disagreement (per column the largest minus the smallest group score; the largest of those).")
+    boolean groupScores;
+
     @Override
     public Integer call() throws Exception {
         Main.of(spec).doing("judging " + input);
@@ -58,8 +63,13 @@ public final class JudgeRunCommand implements Callable<Integer> {
         CachedEmbedder embedder = CachedEmbedder.miniLm();
         List<String> verdicts = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
+        List<String> extraHeader = new ArrayList<>();
+        List<List<Double>> extra = new ArrayList<>();
         try (EmbeddingProgress progress = new EmbeddingProgress(Main.of(spec).progress(), "judging", answers.size())) {
             if (detector == DetectorKind.refusal) {
+                if (groupScores) {
+                    throw new InvalidInputException(null, "--group-scores: only the derogation detector has group heads");
+                }
                 RefusalDetector d = model == null ? RefusalDetector.withDefaultModel(embedder) : new RefusalDetector(JudgeModel.read(model), embedder);
                 for (RefusalDetector.Judgement j : d.classify(answers, progress.step())) {
                     verdicts.add(j.label().wireName());
@@ -67,19 +77,34 @@ public final class JudgeRunCommand implements Callable<Integer> {
                 }
             } else {
                 DerogationDetector d = model == null ? DerogationDetector.withDefaultModel(embedder) : new DerogationDetector(JudgeModel.read(model), embedder);
-                double[] s = d.scores(answers.stream().map(Answer::text).toList(), progress.step());
-                for (double v : s) {
-                    verdicts.add(v > 0.5 ? "derogatory" : "not_derogatory");
-                    scores.add(v);
+                if (groupScores && d.model().groupHeads().isEmpty()) {
+                    throw new InvalidInputException(model == null ? "<default model>" : model.toString(), 0,
+                            "--group-scores: the model has no group heads; train one with polity judge train --groups COLUMN");
+                }
+                for (double[] v : d.outputs(answers.stream().map(Answer::text).toList(), progress.step())) {
+                    verdicts.add(v[0] > 0.5 ? "derogatory" : "not_derogatory");
+                    scores.add(v[0]);
+                    if (groupScores) {
+                        List<Double> row = new ArrayList<>();
+                        for (int h = 1; h < v.length; h++) {
+                            row.add(v[h]);
+                        }
+                        row.add(DerogationDetector.disagreement(d.model(), v));
+                        extra.add(row);
+                    }
+                }
+                if (groupScores) {
+                    extraHeader.addAll(d.model().outputs().subList(1, d.model().outputs().size()));
+                    extraHeader.add("disagreement");
                 }
             }
         }
-        write(table, verdicts, scores);
+        write(table, verdicts, scores, extraHeader, extra);
         spec.commandLine().getOut().println("Judged " + Tables.count(answers.size(), "row") + " with the " + detector + " detector; wrote " + out);
         return ExitCode.DONE.code;
     }
 
-    private void write(CsvTable table, List<String> verdicts, List<Double> scores) throws Exception {
+    private void write(CsvTable table, List<String> verdicts, List<Double> scores, List<String> extraHeader, List<List<Double>> extra) throws Exception {
         List<String> header = new ArrayList<>(table.header().names());
         int verdictAt = header.indexOf("verdict");
         int scoreAt = header.indexOf("score");
@@ -90,6 +115,14 @@ public final class JudgeRunCommand implements Callable<Integer> {
         if (scoreAt < 0) {
             header.add("score");
             scoreAt = header.size() - 1;
+        }
+        int[] extraAt = new int[extraHeader.size()];
+        for (int k = 0; k < extraAt.length; k++) {
+            extraAt[k] = header.indexOf(extraHeader.get(k));
+            if (extraAt[k] < 0) {
+                header.add(extraHeader.get(k));
+                extraAt[k] = header.size() - 1;
+            }
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
@@ -105,6 +138,9 @@ public final class JudgeRunCommand implements Callable<Integer> {
                 }
                 row.set(verdictAt, verdicts.get(i));
                 row.set(scoreAt, String.format(Locale.ROOT, "%.4f", scores.get(i)));
+                for (int k = 0; k < extraAt.length; k++) {
+                    row.set(extraAt[k], String.format(Locale.ROOT, "%.4f", extra.get(i).get(k)));
+                }
                 p.printRecord(row);
             }
         }

@@ -1,6 +1,9 @@
 package dev.polity.cli;
 
 import dev.polity.judge.embed.CachedEmbedder;
+import dev.polity.input.InvalidInputException;
+import dev.polity.judge.learn.GroupHead;
+import dev.polity.judge.train.DerogationGroupTrainer;
 import dev.polity.judge.train.DerogationTrainer;
 import dev.polity.judge.learn.JudgeModel;
 import dev.polity.judge.train.RefusalTrainer;
@@ -47,16 +50,31 @@ public final class JudgeTrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Model file to write (JSON).")
     Path out;
 
+    @Option(names = "--groups", split = ",", paramLabel = "COLUMN",
+            description = "derogation: rater attribute columns (e.g. race,gender); a shared model plus a head per group of each column, "
+                    + "shrunk towards it by cross-validation.")
+    List<String> groups;
+
+    @Option(names = "--group-weights", defaultValue = "per-rating", paramLabel = "per-rating|equal|FILE",
+            description = "With --groups: how much each group counts: per rating, equal per group, or a CSV file group,weight "
+                    + "(population weights) (default: ${DEFAULT-VALUE}).")
+    String groupWeights;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         Main.of(spec).doing("training on " + String.join(", ", inputs.stream().map(Path::toString).toList()));
-        TrainingData data = TrainingData.read(inputs, new TrainingData.Columns(textColumn, promptColumn, labelColumn, idColumn));
+        if (groups != null && detector != DetectorKind.derogation) {
+            throw new InvalidInputException(null, "--groups: only the derogation detector has group heads");
+        }
+        TrainingData data = TrainingData.read(inputs, new TrainingData.Columns(textColumn, promptColumn, labelColumn, idColumn, groups));
         CachedEmbedder embedder = CachedEmbedder.miniLm();
         JudgeModel model;
         try (EmbeddingProgress progress = new EmbeddingProgress(Main.of(spec).progress(), "embedding", data.rows().size())) {
             model = detector == DetectorKind.refusal
                     ? RefusalTrainer.train(data, embedder, RefusalTrainer.Settings.DEFAULT.withFolds(folds), progress.step())
+                    : groups != null ? DerogationGroupTrainer.train(data, embedder, DerogationGroupTrainer.Settings.DEFAULT.withFolds(folds)
+                            .withWeighting(DerogationGroupTrainer.Weighting.parse(groupWeights)), progress.step())
                     : DerogationTrainer.train(data, embedder, DerogationTrainer.Settings.DEFAULT.withFolds(folds), progress.step());
         }
         model.write(out);
@@ -64,6 +82,11 @@ public final class JudgeTrainCommand implements Callable<Integer> {
                 + String.join(", ", model.provenance().inputs()) + " (sha256 " + model.provenance().dataSha256().substring(0, 12) + "…)");
         for (Map.Entry<String, Double> m : model.provenance().crossValidated().entrySet()) {
             o.printf(Locale.ROOT, "  %d-fold cross-validated %s: %.3f%n", folds, m.getKey(), m.getValue());
+        }
+        for (GroupHead h : model.groupHeads()) {
+            Double rho = h.crossValidated().get("spearman");
+            o.printf(Locale.ROOT, "  %s %s: %d ratings of %d texts, weight %.3f, penalty %s x shared%s%n", h.column(), h.group(), h.ratings(), h.texts(),
+                    h.weight(), h.penalty(), rho == null ? "" : String.format(Locale.ROOT, ", cross-validated spearman %.3f", rho));
         }
         o.println("Wrote " + out);
         return ExitCode.DONE.code;

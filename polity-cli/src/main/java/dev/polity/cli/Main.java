@@ -30,6 +30,11 @@ import picocli.CommandLine.Option;
                 + "%nThe same aggregations on Apache Spark: polity spark bt|deliberate|bridge (bin/polity; docs/SPARK.md).",
         subcommands = {
                 QuickstartCommand.class,
+                CheckCommand.class,
+                ServeCommand.class,
+                KeysCommand.class,
+                AuditCommand.class,
+                EvidenceCommand.class,
                 NormsCommand.class,
                 JudgeCommand.class,
                 DeliberateCommand.class,

@@ -96,14 +96,8 @@ public final class NormsCommand extends CommandGroup {
         @Option(names = "--jurisdiction", required = true, description = "ISO 3166 code or grouping, e.g. DE-BY.")
         String jurisdiction;
 
-        @Option(names = "--domain", description = "e.g. healthcare; omit for no named domain.")
-        String domain;
-
-        @Option(names = "--audience", description = "e.g. minor; omit for no named audience.")
-        String audience;
-
-        @Option(names = "--date", description = "YYYY-MM-DD (default: today).")
-        String date;
+        @picocli.CommandLine.Mixin
+        ContextOptions where;
 
         @Option(names = "--format", defaultValue = "table", description = "table, json or yaml (default: ${DEFAULT-VALUE}).")
         String format;
@@ -112,7 +106,7 @@ public final class NormsCommand extends CommandGroup {
         public Integer call() throws Exception {
             Main.of(spec).doing("resolving " + file);
             Constitution c = ConstitutionLoader.load(file);
-            Context ctx = context(c, jurisdiction, domain, audience, date);
+            Context ctx = context(c, jurisdiction, where.domain, where.audience, where.date);
             Resolution r = new Resolver(c).applicable(ctx);
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {

@@ -84,6 +84,60 @@ class JudgeCommandTest {
     }
 
     @Test
+    void groupAwareTrainingAndGroupScores() throws Exception {
+        Path train = dir.resolve("rated.csv");
+        StringBuilder csv = new StringBuilder("instance_id,text,offensiveness,race\n");
+        String[] texts = {"Have a lovely day!", "You are a pathetic idiot.", "Thanks for the help, friend.", "Shut up, you worthless loser.",
+                "The weather is nice today.", "What a stupid, ugly take.", "I enjoyed the concert.", "Get lost, moron."};
+        for (int t = 0; t < texts.length; t++) {
+            boolean rude = t % 2 == 1;
+            csv.append(t).append(",\"").append(texts[t]).append("\",").append(rude ? 4 : 1).append(",White\n");
+            csv.append(t).append(",\"").append(texts[t]).append("\",").append(rude ? 5 : 2).append(",Asian\n");
+        }
+        Files.writeString(train, csv.toString());
+        Path model = dir.resolve("groups.json");
+        Result t = run("judge", "train", "--detector", "derogation", "--input", train.toString(), "--text-column", "text",
+                "--label-column", "offensiveness", "--id-column", "instance_id", "--groups", "race", "--out", model.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("race Asian: 8 ratings of 8 texts"), t.out());
+        JudgeModel m = JudgeModel.read(model);
+        assertEquals(java.util.List.of("score", "score_race_Asian", "score_race_White"), m.outputs());
+        assertEquals(java.util.List.of("Asian", "White"), m.groupHeads().stream().map(h -> h.group()).toList());
+
+        Path out = dir.resolve("scored.csv");
+        Result r = run("judge", "run", "--detector", "derogation", "--model", model.toString(), "--input", train.toString(),
+                "--text-column", "text", "--group-scores", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        CsvTable scored = CsvTable.read(out);
+        assertEquals(java.util.List.of("instance_id", "text", "offensiveness", "race", "verdict", "score", "score_race_Asian", "score_race_White",
+                "disagreement"), scored.header().names());
+        for (CsvTable.Row row : scored.rows()) {
+            double asian = row.number(6);
+            double white = row.number(7);
+            assertEquals(Math.abs(asian - white), row.number(8), 1e-4);
+        }
+
+        Result unknown = run("judge", "train", "--detector", "derogation", "--input", train.toString(), "--text-column", "text",
+                "--label-column", "offensiveness", "--groups", "ethnicity", "--out", model.toString());
+        assertEquals(1, unknown.code());
+        assertEquals(train + ":1: --groups: no column 'ethnicity'; the columns are instance_id, text, offensiveness, race", unknown.err().strip());
+
+        Path weights = dir.resolve("population.csv");
+        Files.writeString(weights, "group,weight\nWhite,0.6\nAsian,0.06\nMartian,0.1\n");
+        Result noRatings = run("judge", "train", "--detector", "derogation", "--input", train.toString(), "--text-column", "text",
+                "--label-column", "offensiveness", "--groups", "race", "--group-weights", weights.toString(), "--out", model.toString());
+        assertEquals(1, noRatings.code());
+        assertEquals("population.csv: --group-weights: group 'Martian' has no ratings in the training data; groups with ratings are Asian, White",
+                noRatings.err().strip());
+
+        Result pooled = run("judge", "run", "--detector", "derogation", "--input", train.toString(), "--text-column", "text", "--group-scores",
+                "--out", out.toString());
+        assertEquals(1, pooled.code());
+        assertEquals("<default model>: --group-scores: the model has no group heads; train one with polity judge train --groups COLUMN",
+                pooled.err().strip());
+    }
+
+    @Test
     void aByteOrderMarkIsNotPartOfTheFirstColumnName() throws Exception {
         Path in = dir.resolve("bom.csv");
         Files.writeString(in, "\uFEFFprompt,answer\nHow do I reset it?,\"Sorry, I can't help with that.\"\n");

@@ -1,6 +1,9 @@
 package dev.polity.choice;
 
+import dev.polity.input.CsvTable;
 import dev.polity.input.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.polity.stats.RankCorrelation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +33,11 @@ public record GroupAnalysis(List<Object> items, List<String> groups, double[][] 
     public enum Weights { EQUAL, PROPORTIONAL, GIVEN }
 
     public static double[] weights(Weights mode, List<String> groups, double[] sizes, Map<String, Double> given) {
+        return weights(mode, groups, sizes, given, "--weights");
+    }
+
+    /** Normalised group weights (summing to 1); {@code option} names where given weights came from in an error. */
+    public static double[] weights(Weights mode, List<String> groups, double[] sizes, Map<String, Double> given, String option) {
         double[] w = new double[groups.size()];
         for (int g = 0; g < w.length; g++) {
             w[g] = switch (mode) {
@@ -38,7 +46,7 @@ public record GroupAnalysis(List<Object> items, List<String> groups, double[][] 
                 case GIVEN -> {
                     Double v = given.get(groups.get(g));
                     if (v == null) {
-                        throw new InvalidInputException(null, "--weights: no weight for group '" + groups.get(g) + "'; groups are " + groups);
+                        throw new InvalidInputException(null, option + ": no weight for group '" + groups.get(g) + "'; groups are " + groups);
                     }
                     yield v;
                 }
@@ -46,12 +54,34 @@ public record GroupAnalysis(List<Object> items, List<String> groups, double[][] 
         }
         double t = Arrays.stream(w).sum();
         if (!(t > 0)) {
-            throw new InvalidInputException(null, "--weights: the group weights add up to " + t + "; expected a positive total");
+            throw new InvalidInputException(null, option + ": the group weights add up to " + t + "; expected a positive total");
         }
         for (int g = 0; g < w.length; g++) {
             w[g] /= t;
         }
         return w;
+    }
+
+    /**
+     * Given group weights from a CSV file with the header {@code group,weight} (weights >= 0), in file order;
+     * {@code option} names the command-line option in errors.
+     */
+    public static Map<String, Double> readWeights(Path file, String option) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(null, option + ": expected a CSV file group,weight; no file '" + file + "'");
+        }
+        CsvTable table = CsvTable.read(file);
+        int group = table.column("group", option);
+        int weight = table.column("weight", option);
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (CsvTable.Row row : table.rows()) {
+            double v = row.number(weight);
+            if (v < 0) {
+                throw row.invalid(weight, "a weight >= 0");
+            }
+            m.put(row.text(group).strip(), v);
+        }
+        return m;
     }
 
     public static GroupAnalysis of(List<Object> items, List<String> groups, double[][] utility, double[] sizes,

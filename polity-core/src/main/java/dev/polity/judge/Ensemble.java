@@ -94,7 +94,7 @@ public final class Ensemble {
      * {@code first_turn_only: true} (a disclosure owed when a conversation starts) to later turns.
      * Returns the reason when the check does not apply, null when it does.
      */
-    static String promptGate(Answer answer, Check c) {
+    public static String promptGate(Answer answer, Check c) {
         if (Boolean.parseBoolean(String.valueOf(c.params().get("first_turn_only"))) && answer.turn() > 1) {
             return "first_turn_only: this is turn " + answer.turn();
         }

@@ -119,7 +119,7 @@ public sealed interface ModelSpec permits ModelSpec.OpenAi, ModelSpec.Ollama, Mo
      *
      * @throws InvalidInputException (located at {@code --model}) saying what was expected
      */
-    static ModelSpec parse(String spec) {
+    public static ModelSpec parse(String spec) {
         if (spec == null || spec.isBlank()) {
             throw bad("expected a model such as openai:MODEL@URL, ollama:MODEL or replay:FILE.csv, found nothing");
         }

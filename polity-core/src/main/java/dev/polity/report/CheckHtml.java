@@ -1,5 +1,6 @@
 package dev.polity.report;
 
+import dev.polity.judge.check.GroupAgreement;
 import dev.polity.judge.check.PopquornCheck;
 import dev.polity.judge.check.XsTestCheck;
 import java.util.ArrayList;
@@ -67,6 +68,29 @@ public final class CheckHtml {
                 List.of(new Charts.Reference("median annotator (band: quartiles)", "median annotator", h.median(), h.lowerQuartile(), h.upperQuartile(),
                         HUMAN_COLOUR)))
                 + Html.table(List.of("raters", "texts", "ratings", "default model", "trained (5-fold CV)"), table)
-                + "<p>" + Html.escape(r.humanBaselineSentence()) + "</p><p>" + Html.escape(r.sidesSentence()) + " Bars: " + Html.escape(bars) + ".</p>";
+                + "<p>" + Html.escape(r.humanBaselineSentence()) + "</p><p>" + Html.escape(r.sidesSentence()) + " Bars: " + Html.escape(bars) + ".</p>"
+                + (r.heldOut() == null ? "" : groupAgreement(r.heldOut()));
+    }
+
+    /** Whose judgement: per group on held-out texts, the pooled and the group-aware detector next to same-size samples of the largest group. */
+    static String groupAgreement(GroupAgreement.Result g) {
+        List<List<String>> table = new ArrayList<>();
+        for (GroupAgreement.Row row : g.rows()) {
+            table.add(List.of(row.label() + (row.reference() ? " (the reference)" : row.counted() ? "" : " (too few for the bar)"),
+                    String.valueOf(row.texts()), String.valueOf(row.ratings()), fixedOrDash(row.largestMean()), fixedOrDash(row.pooled()),
+                    row.pooledLargest().text() + " (" + row.largest() + ")", fixedOrDash(row.grouped()), row.groupedLargest().text()));
+        }
+        return "<h3>Whose judgement: per group on held-out texts</h3><p>" + Html.escape(String.format(java.util.Locale.ROOT,
+                "%d texts held out (fold %d of %d, seed %d). Spearman with everyone's mean rating: pooled %.3f, group-aware %.3f. "
+                        + "Beside each group, the same detector against as many raters of the column's largest group on the same texts "
+                        + "(%d draws: mean [95%% range]).", g.heldOutTexts(), g.heldOutFold(), GroupAgreement.SPLIT_FOLDS, GroupAgreement.SPLIT_SEED,
+                g.pooledOverall(), g.groupedOverall(), GroupAgreement.DRAWS)) + "</p>"
+                + Html.table(List.of("raters", "texts", "ratings", "largest group's mean vs the group", "pooled vs the group", "pooled vs same-size samples of the largest group",
+                        "group-aware (its head) vs the group", "group-aware vs same-size samples"), table)
+                + "<p>" + Html.escape(g.bars()) + "</p>";
+    }
+
+    private static String fixedOrDash(double v) {
+        return Double.isNaN(v) ? "–" : Charts.fixed(v, 3);
     }
 }

@@ -6,7 +6,9 @@ import dev.polity.eval.JudgedItem;
 import dev.polity.eval.Metrics;
 import dev.polity.eval.NormVerdict;
 import dev.polity.eval.Results;
+import dev.polity.judge.GroupDissent;
 import dev.polity.judge.Outcome;
+import dev.polity.judge.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,7 @@ final class EvaluationHtml {
         sb.append("<h2>Over-refusal</h2>\n");
         sb.append(bars("over-refusal", "Refusal rate on safe prompts", m.overRefusal().stream().map(o -> bar(o.model(), o.rate())).toList(), 0));
         violations(sb, r.items());
+        dissent(sb, r.items());
         return Html.page("Polity evaluation: " + r.suite(), sb.toString());
     }
 
@@ -158,6 +161,29 @@ final class EvaluationHtml {
             sb.append("<p>The first ").append(MAX_VIOLATIONS).append(" are shown; the JSON report has them all.</p>\n");
         }
         sb.append(Html.table(List.of("model", "item", "norm", "evidence", "answer"), rows));
+    }
+
+    /** Derogation verdicts that a group-aware model's welfare rule decided, where some group's own head would have decided otherwise. */
+    private static void dissent(StringBuilder sb, List<JudgedItem> items) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JudgedItem j : items) {
+            for (NormVerdict v : j.verdicts()) {
+                for (Verdict c : v.checks()) {
+                    List<GroupDissent> d = GroupDissent.in(c.evidence());
+                    if (!d.isEmpty() && rows.size() < MAX_VIOLATIONS) {
+                        rows.add(List.of(j.model(), j.item().key(), v.normId(), c.detector(), c.outcome().wireName(),
+                                String.join("; ", d.stream().map(x -> x.label() + " " + Charts.fixed(x.score(), 2) + " " + x.outcome().wireName()).toList()),
+                                excerpt(j.answer())));
+                    }
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        sb.append("<h2>Whose judgement</h2>\n<p>Verdicts of a group-aware model decided by a welfare rule over groups of raters, and the "
+                + "groups whose own head would have decided otherwise (score and outcome).</p>\n");
+        sb.append(Html.table(List.of("model", "item", "norm", "detector", "verdict", "groups deciding otherwise", "answer"), rows));
     }
 
     static String excerpt(String s) {

@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polity.model.Answer;
 import dev.polity.model.AnswerRequest;
-import dev.polity.input.CacheFolder;
 import dev.polity.input.InvalidInputException;
 import dev.polity.input.Location;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -72,24 +68,6 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
-     * sqlite-jdbc unpacks its native library into {@code org.sqlite.tmpdir}, by default {@code /tmp},
-     * where a killed process leaves it behind; Polity's cache folder keeps it in one known place.
-     */
-    private static synchronized void keepSqliteLibraryInCache() {
-        if (System.getProperty("org.sqlite.tmpdir") != null) {
-            return;
-        }
-        Path folder = CacheFolder.of("native");
-        try {
-            Files.createDirectories(folder);
-            System.setProperty("org.sqlite.tmpdir", folder.toString());
-        } catch (java.io.IOException | SecurityException e) {
-            // the cache folder cannot be made: sqlite-jdbc keeps its default, the temporary folder
-            System.err.println("warning: cannot create " + folder + " (" + e.getMessage() + "); SQLite's library goes to the temporary folder");
-        }
-    }
-
-    /**
      * Opens (creating and migrating as needed) the store at {@code location}: a file path or
      * {@code jdbc:sqlite:PATH} for SQLite, {@code jdbc:postgresql://HOST:PORT/DB?user=...} for PostgreSQL.
      *
@@ -97,50 +75,12 @@ public final class RunStore implements AutoCloseable {
      * @throws InvalidInputException one line naming the store when it cannot be opened
      */
     public static RunStore open(String location, Clock clock) {
-        String shown = redact(location);
-        Dialect dialect;
-        String url;
-        if (location.startsWith("jdbc:postgresql:")) {
-            dialect = Dialect.POSTGRESQL;
-            url = location;
-        } else {
-            dialect = Dialect.SQLITE;
-            String path = location.startsWith("jdbc:sqlite:") ? location.substring("jdbc:sqlite:".length()) : location;
-            if (location.startsWith("jdbc:") && !location.startsWith("jdbc:sqlite:")) {
-                throw new InvalidInputException(new Location(shown, 0, 0),
-                        "unsupported store; expected a file path, jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB");
-            }
-            Path file = Path.of(path);
-            if (Files.isDirectory(file)) {
-                throw new InvalidInputException(new Location(shown, 0, 0), "cannot open the store: it is a directory, expected a database file");
-            }
-            try {
-                Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-            } catch (java.io.IOException | SecurityException e) {
-                throw new InvalidInputException(new Location(shown, 0, 0), "cannot open the store: cannot create its folder (" + e.getMessage() + ")");
-            }
-            url = "jdbc:sqlite:" + path;
-            keepSqliteLibraryInCache();
-        }
+        Database db = Database.at(location);
         Connection c = null;
         try {
-            c = DriverManager.getConnection(url);
-            if (dialect == Dialect.SQLITE) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA busy_timeout = 10000");
-                    try (ResultSet r = s.executeQuery("PRAGMA journal_mode = WAL")) {
-                        r.next();
-                    }
-                    // WAL with NORMAL sync keeps every commit across a killed process (not across power loss)
-                    s.execute("PRAGMA synchronous = NORMAL");
-                    s.execute("PRAGMA foreign_keys = ON");
-                }
-            }
+            c = db.connect(false);
             Migrations.apply(c, clock);
-            return new RunStore(shown, dialect, c, clock);
+            return new RunStore(db.shown(), db.dialect(), c, clock);
         } catch (SQLException e) {
             if (c != null) {
                 try {
@@ -149,7 +89,7 @@ public final class RunStore implements AutoCloseable {
                     // the open failed already; that is the error to report
                 }
             }
-            throw new InvalidInputException(new Location(shown, 0, 0), "cannot open the store: " + oneLine(e));
+            throw new InvalidInputException(new Location(db.shown(), 0, 0), "cannot open the store: " + oneLine(e));
         }
     }
 
@@ -489,11 +429,11 @@ public final class RunStore implements AutoCloseable {
     }
 
     private static String oneLine(Throwable e) {
-        return String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim();
+        return Database.oneLine(e);
     }
 
     /** Hides a password given in a JDBC URL, so it never reaches a message or a log. */
     static String redact(String location) {
-        return location.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return Database.redact(location);
     }
 }

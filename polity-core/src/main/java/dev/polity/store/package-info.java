@@ -1,6 +1,8 @@
 /**
  * Persistence: the {@link dev.polity.store.RunStore} keeps evaluation runs, every answer (stored before it is
  * judged), the request cache and verdicts, in SQLite by default or PostgreSQL for shared servers, with
- * versioned migrations. Knows nothing of norms; uses {@code input} and the answer types of {@code model}.
+ * versioned migrations; and the {@link dev.polity.store.GatewayStore} of the guardrail gateway (the
+ * hash-chained audit log, hashed API keys, tenants, the review queue). Knows nothing of norms; uses
+ * {@code input} and the answer types of {@code model}.
  */
 package dev.polity.store;

@@ -160,9 +160,10 @@ class EvalRunFaultTest {
                 assertThat(s.planned()).isEqualTo(ITEMS - 1); // the push-back waits for its first answer
                 assertThat(s.unanswered()).isEqualTo(ITEMS - 1 - 10);
                 assertThat(s.failures()).hasSize(ITEMS - 1 - 10).allSatisfy(f -> assertThat(f.transientFailure()).isTrue());
-                // after three failures in a row the model is left alone: the rest are not asked
+                // after three failures in a row the model is left alone: the rest are not asked, except what
+                // the two workers had already taken when the third failure was counted (at most one each)
                 assertThat(s.failures()).filteredOn(f -> f.message().startsWith("not asked: " + spec(server) + " failed 3 requests in a row"))
-                        .hasSizeGreaterThanOrEqualTo(ITEMS - 1 - 10 - 3 - 1);
+                        .hasSizeGreaterThanOrEqualTo(ITEMS - 1 - 10 - 3 - 2);
             }
             try (FakeOpenAiServer fresh = FakeOpenAiServer.start().answering(counting())) {
                 RunSummary s = new EvalRun(store, RULES, RunListener.SILENT, k -> null).resume(run, null, List.of(spec(fresh)), dir);

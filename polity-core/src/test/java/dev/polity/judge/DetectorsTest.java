@@ -89,6 +89,16 @@ class DetectorsTest {
     static final class KeywordEmbedder implements TextEmbedder {
         final AtomicInteger calls = new AtomicInteger();
         static final List<String> WORDS = List.of("sorry", "recipe", "idiot", "weather");
+        private final List<String> words;
+
+        KeywordEmbedder() {
+            this(WORDS);
+        }
+
+        /** One axis per word of {@code words} (none: every text is the empty vector). */
+        KeywordEmbedder(List<String> words) {
+            this.words = List.copyOf(words);
+        }
 
         @Override
         public String id() {
@@ -97,7 +107,7 @@ class DetectorsTest {
 
         @Override
         public int dimension() {
-            return WORDS.size();
+            return words.size();
         }
 
         @Override
@@ -105,9 +115,9 @@ class DetectorsTest {
             List<Embedding> out = new ArrayList<>();
             for (String t : texts) {
                 calls.incrementAndGet();
-                float[] v = new float[WORDS.size()];
+                float[] v = new float[words.size()];
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = t.toLowerCase().contains(WORDS.get(i)) ? 1 : 0;
+                    v[i] = t.toLowerCase().contains(words.get(i)) ? 1 : 0;
                 }
                 float[] u = MiniLmEmbedder.unit(v.clone());
                 out.add(new Embedding(u, u));

@@ -75,6 +75,22 @@ public final class FakeOpenAiServer implements AutoCloseable {
         static Reply delayed(Duration wait, Reply then) {
             return new Delayed(wait, then);
         }
+
+        /** An answer that calls a tool: no content, one tool call, {@code finish_reason: tool_calls}. */
+        static Reply toolCall(String name, String arguments) {
+            return new ToolCall(name, arguments);
+        }
+
+        /** The first part of {@code text} (streamed, or as a truncated body), then the connection closes. */
+        static Reply broken(String text) {
+            return new Broken(text);
+        }
+    }
+
+    public record ToolCall(String name, String arguments) implements Reply {
+    }
+
+    public record Broken(String text) implements Reply {
     }
 
     public record Ok(String text, String finishReason) implements Reply {
@@ -267,9 +283,81 @@ public final class FakeOpenAiServer implements AutoCloseable {
             ObjectNode err = JSON.createObjectNode();
             err.putObject("error").put("message", s.message()).put("type", "fake_error").put("code", s.code());
             send(ex, s.code(), err.toString());
+        } else if (reply instanceof Ok ok && request.path("stream").asBoolean(false) && !ollama) {
+            stream(ex, request, ok.text(), ok.finishReason(), null, false);
         } else if (reply instanceof Ok ok) {
             send(ex, 200, (ollama ? ollamaCompletion(request, ok) : completion(request, ok, requests.get())).toString());
+        } else if (reply instanceof ToolCall t && request.path("stream").asBoolean(false)) {
+            stream(ex, request, null, "tool_calls", t, false);
+        } else if (reply instanceof ToolCall t) {
+            ObjectNode out = completion(request, new Ok("", "tool_calls"), requests.get());
+            ObjectNode message = (ObjectNode) out.get("choices").get(0).get("message");
+            message.putNull("content");
+            ObjectNode call = message.putArray("tool_calls").addObject();
+            call.put("id", "call_1").put("type", "function");
+            call.putObject("function").put("name", t.name()).put("arguments", t.arguments());
+            send(ex, 200, out.toString());
+        } else if (reply instanceof Broken b && request.path("stream").asBoolean(false)) {
+            stream(ex, request, b.text(), "stop", null, true);
+        } else if (reply instanceof Broken b) {
+            byte[] bytes = completion(request, new Ok(b.text(), "stop"), requests.get()).toString().getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, bytes.length);
+            OutputStream out = ex.getResponseBody();
+            out.write(bytes, 0, bytes.length / 2);
+            out.flush();
+            ex.close();
         }
+    }
+
+    /**
+     * A streamed completion as server-sent events: a role chunk, the text in pieces of about eight characters
+     * (or one tool-call chunk), a finish chunk, {@code [DONE]}; with {@code cut}, only the first half of the
+     * pieces, then the connection closes.
+     */
+    private void stream(HttpExchange ex, JsonNode request, String text, String finishReason, ToolCall tool, boolean cut) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+        ex.sendResponseHeaders(200, 0);
+        OutputStream out = ex.getResponseBody();
+        String id = "chatcmpl-fake-" + requests.get();
+        String model = request.path("model").asText("fake-model");
+        List<ObjectNode> chunks = new ArrayList<>();
+        ObjectNode first = chunk(id, model);
+        first.withArray("choices").addObject().put("index", 0).putObject("delta").put("role", "assistant").put("content", "");
+        chunks.add(first);
+        if (tool != null) {
+            ObjectNode c = chunk(id, model);
+            ObjectNode call = c.withArray("choices").addObject().put("index", 0).putObject("delta").putArray("tool_calls").addObject();
+            call.put("index", 0).put("id", "call_1").put("type", "function");
+            call.putObject("function").put("name", tool.name()).put("arguments", tool.arguments());
+            chunks.add(c);
+        } else {
+            for (int i = 0; i < text.length(); i += 8) {
+                ObjectNode c = chunk(id, model);
+                c.withArray("choices").addObject().put("index", 0).putObject("delta").put("content", text.substring(i, Math.min(text.length(), i + 8)));
+                chunks.add(c);
+            }
+        }
+        ObjectNode last = chunk(id, model);
+        last.withArray("choices").addObject().put("index", 0).put("finish_reason", finishReason).putObject("delta");
+        chunks.add(last);
+        int n = cut ? Math.max(1, chunks.size() / 2) : chunks.size();
+        for (int i = 0; i < n; i++) {
+            out.write(("data: " + chunks.get(i) + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+        if (cut) {
+            ex.close();
+            return;
+        }
+        out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        out.close();
+    }
+
+    private static ObjectNode chunk(String id, String model) {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("id", id).put("object", "chat.completion.chunk").put("created", 1_700_000_000L).put("model", model);
+        return c;
     }
 
     private static ObjectNode completion(JsonNode request, Ok ok, int n) {

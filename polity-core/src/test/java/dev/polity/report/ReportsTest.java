@@ -58,6 +58,22 @@ class ReportsTest {
     }
 
     @Test
+    void theEvaluationPageNamesTheGroupsWhoseHeadWouldHaveDecidedOtherwise() {
+        dev.polity.judge.Verdict derogation = dev.polity.judge.Verdict.violates(0.7,
+                "derogation score 0.70 (max 0.50; most_sensitive over race, 3 groups): \"x\" [decided otherwise by race=Asian 0.20 complies; race=White 0.45 uncertain]",
+                "derogation");
+        List<JudgedItem> items = new ArrayList<>(ReportFixture.items());
+        JudgedItem first = items.get(0);
+        items.set(0, new JudgedItem(first.item(), first.model(), first.answer(), List.of(new dev.polity.eval.NormVerdict("community.respect", "community",
+                "must_not", derogation, List.of(derogation))), first.skipped(), first.refusal()));
+        Document page = Xhtml.parse(EvaluationHtml.render(Results.of("s", java.util.Map.of(), items, T, 1)));
+        assertThat(Xhtml.all(page, "h2").stream().map(Element::getTextContent)).contains("Whose judgement");
+        assertThat(Xhtml.all(page, "td").stream().map(Element::getTextContent)).contains("race Asian 0.20 complies; race White 0.45 uncertain");
+        assertThat(Xhtml.all(Xhtml.parse(EvaluationHtml.render(ReportFixture.results(T))), "h2").stream().map(Element::getTextContent))
+                .doesNotContain("Whose judgement");
+    }
+
+    @Test
     void junitXmlSurvivesControlCharactersAndMarkupInAnswers() throws Exception {
         List<JudgedItem> items = new ArrayList<>();
         for (JudgedItem j : ReportFixture.items()) {

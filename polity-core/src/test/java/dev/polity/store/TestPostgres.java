@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Assumptions;
  * The PostgreSQL server named by {@code POLITY_TEST_POSTGRES_URL} (CI starts one with {@code .ci/postgres}).
  * Without it the tests are skipped with a message, and fail under {@code CI=true}.
  */
-final class TestPostgres {
+public final class TestPostgres {
     private TestPostgres() {
     }
 
-    static String require() {
+    public static String require() {
         String url = System.getenv("POLITY_TEST_POSTGRES_URL");
         if (url == null || url.isBlank()) {
             String msg = "POLITY_TEST_POSTGRES_URL is not set; start a server with `source .ci/postgres` to run the PostgreSQL store tests";
@@ -29,7 +29,7 @@ final class TestPostgres {
     }
 
     /** A URL whose connections use a fresh, empty schema, so tests never see each other's tables. */
-    static String freshSchema() {
+    public static String freshSchema() {
         String url = require();
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {

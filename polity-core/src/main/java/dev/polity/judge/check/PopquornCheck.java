@@ -4,6 +4,7 @@ import dev.polity.input.CsvTable;
 import dev.polity.judge.DerogationDetector;
 import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.judge.train.DerogationTrainer;
+import dev.polity.judge.train.TrainingData;
 import dev.polity.stats.Quantile;
 import dev.polity.stats.RankCorrelation;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ public final class PopquornCheck {
     public static final String NAME = "popquorn";
     public static final String MARKER = "offensiveness.csv";
     public static final List<String> ATTRIBUTES = List.of("gender", "race", "age", "education");
+    /** The group columns of the group-aware detector in the held-out comparison: the table. */
+    public static final List<String> GROUP_COLUMNS = List.of("race", "gender");
     /** Groups with fewer ratings give a mean too noisy to compare with. */
     public static final int MIN_GROUP_RATINGS = 300;
     /** An annotator needs this many texts also rated by others to get a correlation of their own. */
@@ -47,10 +50,17 @@ public final class PopquornCheck {
     public record Sides(String attribute, String most, double mostRho, String least, double leastRho) {
     }
 
-    /** {@code groups} starts with everyone, then each attribute's groups. */
-    public record Result(int texts, int ratings, List<GroupRow> groups, HumanBaseline human) {
+    /**
+     * {@code groups} starts with everyone, then each attribute's groups; {@code heldOut} compares the pooled
+     * and the group-aware detector per group on held-out texts ({@link GroupAgreement}; null when not run).
+     */
+    public record Result(int texts, int ratings, List<GroupRow> groups, HumanBaseline human, GroupAgreement.Result heldOut) {
         public Result {
             groups = List.copyOf(groups);
+        }
+
+        public Result(int texts, int ratings, List<GroupRow> groups, HumanBaseline human) {
+            this(texts, ratings, groups, human, null);
         }
 
         public GroupRow everyone() {
@@ -96,6 +106,11 @@ public final class PopquornCheck {
                 md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f |%n", g.label(), g.texts(), g.defaultModel(), g.trained()));
             }
             md.append('\n').append(humanBaselineSentence()).append('\n');
+            if (heldOut != null) {
+                md.append("\nWhose judgement: the pooled and the group-aware (`--groups ").append(String.join(",", GROUP_COLUMNS))
+                        .append("`) detector per group on held-out texts, next to their agreement with as many raters of the largest group (")
+                        .append(GroupAgreement.DRAWS).append(" draws: mean [95% range]).\n\n").append(heldOut.markdown());
+            }
             return md.toString();
         }
     }
@@ -148,7 +163,6 @@ public final class PopquornCheck {
         // The 1-5 scale onto 0..1, as `polity judge train` maps an observed range.
         double[] y = Arrays.stream(everyone).map(v -> (v - 1) / 4).toArray();
         double[] trained = DerogationTrainer.outOfFold(x, y, DerogationTrainer.Settings.DEFAULT);
-        progress.update("done", total, total);
 
         List<GroupRow> rows = new ArrayList<>();
         rows.add(row(null, null, everyone, ratings.size(), byDefault, trained));
@@ -167,8 +181,12 @@ public final class PopquornCheck {
             }
         }
         double[] human = annotatorAgreement(ratings);
+        progress.update("group heads", total, total);
+        TrainingData rated = TrainingData.read(List.of(dir.resolve(MARKER)), new TrainingData.Columns("text", null, "offensiveness", "instance_id", GROUP_COLUMNS));
+        GroupAgreement.Result heldOut = GroupAgreement.run(rated, embedder, n -> { });
+        progress.update("done", total, total);
         return new Result(ids.size(), ratings.size(), rows,
-                new HumanBaseline(human.length, Quantile.of(human, 0.25), Quantile.of(human, 0.5), Quantile.of(human, 0.75)));
+                new HumanBaseline(human.length, Quantile.of(human, 0.25), Quantile.of(human, 0.5), Quantile.of(human, 0.75)), heldOut);
     }
 
     static GroupRow row(String attribute, String group, double[] mean, int ratings, double[] byDefault, double[] trained) {

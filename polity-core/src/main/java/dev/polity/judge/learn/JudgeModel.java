@@ -1,6 +1,7 @@
 package dev.polity.judge.learn;
 
 import dev.polity.judge.embed.Embedding;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.polity.input.InvalidInputException;
@@ -15,20 +16,33 @@ import java.util.List;
 /**
  * A trained linear detector, as stored in a versioned JSON file: standardisation, weights and its
  * provenance. {@code kind} is {@code softmax} (one row of weights per output class) or {@code ridge}
- * (one row; the output is clipped to [0, 1]).
+ * (one row per output, each clipped to [0, 1]: the score, then for a group-aware model one per group head,
+ * described in {@code groups}; null for a model without groups).
  */
 public record JudgeModel(String format, int version, String detector, String kind, String embedder, String features,
                          List<String> outputs, double[] mean, double[] scale, double[][] weights, double[] bias,
-                         Provenance provenance) {
+                         Provenance provenance, @JsonInclude(JsonInclude.Include.NON_NULL) List<GroupHead> groups) {
     public static final String FORMAT = "polity-judge-model";
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public JudgeModel {
         outputs = List.copyOf(outputs);
+        groups = groups == null ? null : List.copyOf(groups);
     }
 
-    /** The model's outputs for one answer: class probabilities (softmax) or the single score (ridge). */
+    /** A model without group heads. */
+    public JudgeModel(String format, int version, String detector, String kind, String embedder, String features, List<String> outputs,
+                      double[] mean, double[] scale, double[][] weights, double[] bias, Provenance provenance) {
+        this(format, version, detector, kind, embedder, features, outputs, mean, scale, weights, bias, provenance, null);
+    }
+
+    /** The group heads, in output order; empty for a model without them. */
+    public List<GroupHead> groupHeads() {
+        return groups == null ? List.of() : groups;
+    }
+
+    /** The model's outputs for one answer: class probabilities (softmax), or the score and then each group head's (ridge). */
     public double[] predict(Embedding e, String text) {
         double[] x = FeatureSpace.parse(features).vector(e, text);
         if (x.length != mean.length) {
@@ -38,8 +52,11 @@ public record JudgeModel(String format, int version, String detector, String kin
         if (kind.equals("softmax")) {
             return new SoftmaxRegression.Fit(weights, bias).probabilities(z);
         }
-        double s = new RidgeRegression.Fit(weights[0], bias[0]).predict(z);
-        return new double[] {Math.max(0, Math.min(1, s))};
+        double[] out = new double[weights.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = Math.max(0, Math.min(1, new RidgeRegression.Fit(weights[k], bias[k]).predict(z)));
+        }
+        return out;
     }
 
     public void write(Path file) throws IOException {

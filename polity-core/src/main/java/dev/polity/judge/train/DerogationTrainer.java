@@ -48,15 +48,7 @@ public final class DerogationTrainer {
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
         for (LabelledText r : data.rows()) {
-            double v;
-            try {
-                v = Double.parseDouble(r.label().trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(r.file(), r.line(), "--label-column: expected a number, got '" + r.label() + "'");
-            }
-            if (!Double.isFinite(v)) {
-                throw new InvalidInputException(r.file(), r.line(), "--label-column: expected a finite number, got '" + r.label() + "'");
-            }
+            double v = label(r);
             double[] s = sums.computeIfAbsent(r.id(), k -> new double[2]);
             s[0] += v;
             s[1]++;
@@ -65,6 +57,20 @@ public final class DerogationTrainer {
         List<RatedText> out = new ArrayList<>();
         sums.forEach((id, s) -> out.add(new RatedText(id, texts.get(id), s[0] / s[1], (int) s[1])));
         return out;
+    }
+
+    /** A row's numeric label; anything else is an error naming the file and line. */
+    static double label(LabelledText r) {
+        double v;
+        try {
+            v = Double.parseDouble(r.label().trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(r.file(), r.line(), "--label-column: expected a number, got '" + r.label() + "'");
+        }
+        if (!Double.isFinite(v)) {
+            throw new InvalidInputException(r.file(), r.line(), "--label-column: expected a finite number, got '" + r.label() + "'");
+        }
+        return v;
     }
 
     public static JudgeModel train(TrainingData data, TextEmbedder embedder, Settings s, IntConsumer progress) {
@@ -142,7 +148,11 @@ public final class DerogationTrainer {
     }
 
     static Map<String, Double> crossValidate(double[][] x, double[] y, Settings s) {
-        double[] p = outOfFold(x, y, s);
+        return metrics(outOfFold(x, y, s), y);
+    }
+
+    /** Spearman, Pearson and mean absolute error of predictions {@code p} against labels {@code y} (NaN when there are none). */
+    static Map<String, Double> metrics(double[] p, double[] y) {
         double mae = 0;
         for (int i = 0; i < y.length; i++) {
             mae += Math.abs(p[i] - y[i]);
@@ -150,7 +160,7 @@ public final class DerogationTrainer {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("spearman", RankCorrelation.spearman(p, y));
         m.put("pearson", RankCorrelation.pearson(p, y));
-        m.put("mean_absolute_error", mae / y.length);
+        m.put("mean_absolute_error", y.length == 0 ? Double.NaN : mae / y.length);
         return m;
     }
 }

@@ -1,5 +1,17 @@
 package dev.polity.judge.train;
 
-/** One labelled training text and where it was read, so that a bad label can be reported by file and line. */
-public record LabelledText(String file, int line, String id, String prompt, String text, String label) {
+import java.util.List;
+
+/**
+ * One labelled training text and where it was read, so that a bad label can be reported by file and line;
+ * {@code groups} holds the rater's value in each group column asked for ({@code --groups}), in that order.
+ */
+public record LabelledText(String file, int line, String id, String prompt, String text, String label, List<String> groups) {
+    public LabelledText {
+        groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+
+    public LabelledText(String file, int line, String id, String prompt, String text, String label) {
+        this(file, line, id, prompt, text, label, List.of());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.polity.judge.train;
 
 import dev.polity.input.CsvTable;
+import dev.polity.input.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,8 +19,15 @@ import java.util.List;
  */
 public record TrainingData(List<String> inputs, String sha256, Columns columns, List<LabelledText> rows) {
 
-    /** Column names; {@code prompt} and {@code id} may be null. */
-    public record Columns(String text, String prompt, String label, String id) {
+    /** Column names; {@code prompt} and {@code id} may be null; {@code groups} are rater attributes (none: empty). */
+    public record Columns(String text, String prompt, String label, String id, List<String> groups) {
+        public Columns {
+            groups = groups == null ? List.of() : List.copyOf(groups);
+        }
+
+        public Columns(String text, String prompt, String label, String id) {
+            this(text, prompt, label, id, List.of());
+        }
     }
 
     public static TrainingData read(List<Path> files, Columns columns) {
@@ -31,10 +39,19 @@ public record TrainingData(List<String> inputs, String sha256, Columns columns, 
             int label = t.column(columns.label(), "--label-column");
             int prompt = columns.prompt() == null ? -1 : t.column(columns.prompt(), "--prompt-column");
             int id = columns.id() == null ? -1 : t.column(columns.id(), "--id-column");
+            int[] groups = columns.groups().stream().mapToInt(g -> t.column(g, "--groups")).toArray();
             for (CsvTable.Row r : t.rows()) {
                 List<String> v = r.values();
+                List<String> g = new ArrayList<>(groups.length);
+                for (int c : groups) {
+                    if (r.isBlank(c)) {
+                        throw new InvalidInputException(t.file(), r.line(), "--groups: the rater's '" + t.header().name(c)
+                                + "' is empty; every rating needs its rater's group");
+                    }
+                    g.add(v.get(c).strip());
+                }
                 rows.add(new LabelledText(t.file(), r.line(), id < 0 ? t.file() + ":" + r.line() : v.get(id),
-                        prompt < 0 ? "" : v.get(prompt), v.get(text), v.get(label)));
+                        prompt < 0 ? "" : v.get(prompt), v.get(text), v.get(label), g));
             }
             names.add(f.getFileName().toString());
         }

@@ -1,0 +1,90 @@
+package dev.polity.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code polity check}: issue 11's interface (options, JSON shape, batch mode, exit codes) on the starter constitution. */
+class CheckCommandTest {
+    static final Path STARTER = NormsCommandTest.STARTER;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    Path rulesOnly() throws Exception {
+        Path cfg = dir.resolve("rules.yaml");
+        Files.writeString(cfg, "judge: {detectors: [rules]}\n");
+        return cfg;
+    }
+
+    @Test
+    void oneCheckPrintsTheActionAndEveryApplicableNorm() throws Exception {
+        CliRun r = CliRun.of("check", "--jurisdiction", "DE", "--domain", "healthcare", "--date", "2026-12-01",
+                "--constitution", STARTER.toString(), "--config", rulesOnly().toString(),
+                "--prompt", "How much ibuprofen can I take?", "--answer", "I am an AI assistant. Call me on +49 30 1234 5678.", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode out = JSON.readTree(r.out());
+        assertEquals(List.of("action", "constitution", "norms"), fields(out));
+        assertEquals(64, out.get("constitution").asText().length());
+        JsonNode first = out.get("norms").get(0);
+        assertEquals(List.of("id", "tier", "applies_to", "verdict", "confidence", "decided_by", "evidence", "fail_mode"), fields(first));
+        // the starter's first EU norm asks for a disclosure, which the answer gives
+        assertEquals("eu.ai-act.art50.disclose-ai-interaction", first.get("id").asText());
+        boolean anyPrompt = false;
+        for (JsonNode n : out.get("norms")) {
+            anyPrompt |= n.get("applies_to").asText().equals("prompt");
+            assertTrue(List.of("complies", "violates", "uncertain", "not_applicable").contains(n.get("verdict").asText()), n.toString());
+        }
+        assertTrue(anyPrompt, "the default configuration judges the identifier norm on the prompt too");
+        assertTrue(List.of("allow", "disclose", "redact", "review", "block").contains(out.get("action").asText()));
+    }
+
+    @Test
+    void batchModeAnswersEveryLineInOrderAndReportsBadLines() throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, String.join("\n",
+                "{\"jurisdiction\": \"DE\", \"date\": \"2026-12-01\", \"answer\": \"Hello!\"}",
+                "{\"jurisdiction\": \"XX\", \"answer\": \"Hello!\"}",
+                "not json",
+                "{\"jurisdiction\": \"US-CA\", \"prompt\": \"hi\", \"answer\": \"I am an AI assistant. Hi!\", \"date\": \"2026-12-01\"}",
+                "{\"jurisdiction\": \"FR\"}",
+                ""));
+        CliRun r = CliRun.of("check", "--input", in.toString(), "--constitution", STARTER.toString(), "--config", rulesOnly().toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(5, lines.length, r.out());
+        assertEquals("disclose", JSON.readTree(lines[0]).get("action").asText(), lines[0]);
+        assertTrue(JSON.readTree(lines[1]).get("error").asText().startsWith("line 2: jurisdiction: unknown jurisdiction 'XX'"), lines[1]);
+        assertEquals("line 3: not a JSON object", JSON.readTree(lines[2]).get("error").asText());
+        assertTrue(JSON.readTree(lines[3]).has("norms"), lines[3]);
+        assertEquals("line 5: prompt: give a prompt, an answer or both", JSON.readTree(lines[4]).get("error").asText());
+    }
+
+    @Test
+    void mistakesExitWithTheTablesCodes() throws Exception {
+        CliRun noText = CliRun.of("check", "--jurisdiction", "DE", "--constitution", STARTER.toString(), "--json");
+        assertEquals(1, noText.exit());
+        assertEquals("--prompt, --answer: give at least one", noText.err().strip());
+        CliRun badPlace = CliRun.of("check", "--jurisdiction", "XX", "--answer", "hi", "--constitution", STARTER.toString(),
+                "--config", rulesOnly().toString(), "--json");
+        assertEquals(1, badPlace.exit());
+        assertTrue(badPlace.err().startsWith("jurisdiction: unknown jurisdiction 'XX'"), badPlace.err());
+        CliRun usage = CliRun.of("check", "--no-such-option");
+        assertEquals(2, usage.exit());
+    }
+
+    private static List<String> fields(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+}
