@@ -225,7 +225,7 @@ final class DeliberationJob {
 
     /** Groups given as participant,group: the labels, in id order, become groups 0..k-1; others are not grouped. */
     private static OpinionGroups given(SparkSession spark, String file, SparkConversation c) {
-        InputTable t = InputTable.read(spark, file, false);
+        InputTable t = InputTable.read(spark, file, false, false);
         t.require("a header with 'participant' and 'group'", "participant", "group");
         t.check(List.of(new InputTable.Rule(t.rows().col("participant").isNull(), "participant", "a participant id"),
                 new InputTable.Rule(t.rows().col("group").isNull(), "group", "a group label")));

@@ -67,7 +67,7 @@ final class PairwiseJob {
 
     /** The fit, and with {@code attributes} each group's fit as 'aggregate --groups' makes it (rater attributes, crossed). */
     static Result run(SparkSession spark, String path, Where where, List<String> attributes, Stages stages) {
-        InputTable in = stages.time("read and check", () -> checked(InputTable.read(spark, path, false), attributes).cached());
+        InputTable in = stages.time("read and check", () -> checked(InputTable.read(spark, path, false, false), attributes).cached());
         Dataset<Row> rows = in.rows();
         long comparisons = stages.time("read and check", () -> in.check(rules(in)));
         List<Object> items = new ArrayList<>();

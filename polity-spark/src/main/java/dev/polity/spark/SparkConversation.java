@@ -54,23 +54,23 @@ record SparkConversation(String name, List<Statement> statements, List<String> p
             if (!storage.exists(csv) && !storage.exists(parquet)) {
                 throw new InvalidInputException(input, 0, "no votes: expected votes.csv or votes.parquet in the folder");
             }
-            votes = InputTable.read(spark, storage.exists(csv) ? csv : parquet, false);
+            votes = InputTable.read(spark, storage.exists(csv) ? csv : parquet, false, true);
             name = Storage.name(input);
             pc = "voter-id";
             sc = "comment-id";
             String comments = Storage.child(input, "comments.csv");
             if (storage.isFile(comments)) {
-                readComments(InputTable.read(spark, comments, true), statements);
+                readComments(InputTable.read(spark, comments, true, true), statements);
             }
             String wide = Storage.child(input, "participants-votes.csv");
             if (storage.isFile(wide)) {
-                InputTable w = InputTable.read(spark, wide, false);
+                InputTable w = InputTable.read(spark, wide, false, true);
                 w.require("a header with 'participant'", "participant");
                 // participants the export lists without a vote still count: they hold a place in the participant order
                 w.rows().select("participant").where(col("participant").isNotNull()).collectAsList().forEach(r -> listed.add(r.getString(0)));
             }
         } else {
-            votes = InputTable.read(spark, input, false);
+            votes = InputTable.read(spark, input, false, true);
             name = Storage.name(input).replaceFirst("\\.(csv|parquet)$", "");
             pc = "participant";
             sc = "statement";

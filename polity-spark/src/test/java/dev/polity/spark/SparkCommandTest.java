@@ -176,4 +176,25 @@ class SparkCommandTest {
         Files.createDirectories(dir.resolve("export"));
         assertRefused("no votes: expected votes.csv or votes.parquet", "deliberate", dir.resolve("export").toString());
     }
+
+    /** A record Spark's CSV reader cannot fit to the header is named before any work, as core's reader names it. */
+    @Test
+    void malformedRecordsAndUnreadableParquetFailEarlyWithOneClearLine() throws IOException {
+        Path extra = Files.writeString(dir.resolve("extra.csv"), "winner,loser\na,b\na,b,c,d\nb,a\n");
+        assertRefused("extra.csv:3: expected 2 fields as in the header, got 4: 'a,b,c,d'", "bt", extra.toString());
+        Path shortRow = Files.writeString(dir.resolve("short.csv"), "winner,loser\na,b\nb\n");
+        assertRefused("short.csv:3: expected 2 fields as in the header, got 1: 'b'", "bt", shortRow.toString());
+        Path quote = Files.writeString(dir.resolve("quote.csv"), "winner,loser\na,b\n\"c,d\nb,a\n");
+        assertRefused("quote.csv:3: expected 2 fields as in the header, got a quoted field that does not close", "bt", quote.toString());
+        // a Polis table pads short records (core's PolisExport does): a missing vote is a missing vote, a longer record is refused
+        Path padded = Files.writeString(dir.resolve("padded.csv"), "participant,statement,vote\np1,s1,1\np2,s1\n");
+        assertRefused("padded.csv:3: column 'vote': expected a vote 1 (agree), -1 (disagree) or 0 (pass), got ''", "deliberate", padded.toString());
+        Path longer = Files.writeString(dir.resolve("longer.csv"), "participant,statement,vote\np1,s1,1\np2,s1,-1,7\n");
+        assertRefused("longer.csv:3: expected 3 fields as in the header, got 4: 'p2,s1,-1,7'", "bridge", longer.toString());
+        Path fake = Files.writeString(dir.resolve("fake.parquet"), "not parquet\n");
+        assertRefused("fake.parquet: expected Parquet files, but Spark cannot read them", "bt", fake.toString());
+        Path parquetVotes = dir.resolve("typed.parquet");
+        SharedSpark.session().sql("SELECT 'p1' AS participant, 's1' AS statement, 2.5D AS vote").write().parquet(parquetVotes.toString());
+        assertRefused("typed.parquet:1: column 'vote': expected a vote 1 (agree), -1 (disagree) or 0 (pass), got '2.5'", "deliberate", parquetVotes.toString());
+    }
 }
