@@ -16,9 +16,9 @@ import dev.polity.choice.GroupAnalysis;
 import dev.polity.choice.Groups;
 import dev.polity.choice.LuceModel;
 import dev.polity.choice.PairCounts;
+import dev.polity.choice.PairwiseReader;
 import dev.polity.input.InvalidInputException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -191,50 +191,22 @@ final class PairwiseJob {
     private static final Object[] NO_TIE_WORDS = {"", "0", "false", "no", "n", "f"};
 
     /**
-     * Numbers the items as PairwiseReader does: when every id is a whole number written plainly they are
-     * numbers in ascending order (ints where they fit), otherwise texts in order of first appearance (a row's
-     * winner before its loser). Fills {@code items}; returns (id, index) for the join.
+     * Numbers the items as PairwiseReader does (PairwiseReader.byNumber on the ids in order of first
+     * appearance, a row's winner before its loser). Fills {@code items}; returns (id, index) for the join.
      */
     private static Dataset<Row> numberItems(SparkSession spark, Dataset<Row> rows, List<Object> items) {
         Column at = col(InputTable.POSITION).multiply(2);
         Dataset<Row> ends = rows.select(col("winner").as("id"), at.as("at"))
                 .union(rows.select(col("loser").as("id"), at.plus(1).as("at")));
-        List<Row> ids = ends.groupBy("id").agg(min("at").as("at")).collectAsList();
-        int n = ids.size();
-        String[] text = new String[n];
-        long[] first = new long[n];
-        long[] number = new long[n];
-        boolean numbers = true;
-        for (int k = 0; k < n; k++) {
-            text[k] = ids.get(k).getString(0);
-            first[k] = ids.get(k).getLong(1);
-            Long v = plainNumber(text[k]);
-            numbers &= v != null;
-            number[k] = v == null ? 0 : v;
-        }
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, k -> k);
-        boolean byNumber = numbers;
-        Arrays.sort(order, byNumber ? Comparator.comparingLong(k -> number[k]) : Comparator.comparingLong(k -> first[k]));
-        List<Row> table = new ArrayList<>(n);
-        for (int pos = 0; pos < n; pos++) {
-            int k = order[pos];
-            long v = number[k];
-            items.add(!byNumber ? text[k] : v == (int) v ? (Object) (int) v : (Object) v);
-            table.add(RowFactory.create(text[k], pos));
+        List<String> names = ends.groupBy("id").agg(min("at").as("at")).collectAsList().stream()
+                .sorted(Comparator.comparingLong((Row r) -> r.getLong(1))).map(r -> r.getString(0)).toList();
+        int[] index = PairwiseReader.byNumber(names, items);
+        List<Row> table = new ArrayList<>(names.size());
+        for (int k = 0; k < names.size(); k++) {
+            table.add(RowFactory.create(names.get(k), index[k]));
         }
         StructType schema = new StructType().add("id", DataTypes.StringType, false).add("index", DataTypes.IntegerType, false);
         return spark.createDataFrame(table, schema);
-    }
-
-    /** The number an id writes plainly (as Long.toString would), or null. */
-    static Long plainNumber(String s) {
-        try {
-            long v = Long.parseLong(s);
-            return Long.toString(v).equals(s) ? v : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** (lo, hi, firstWins, secondWins) per compared pair lo &lt; hi of item indices: PairCounts' sums, in Spark. */

@@ -156,23 +156,22 @@ class SparkCommandTest {
         assertTrue(err.contains(expected), err);
     }
 
+    /** Refused as {@link #assertRefused}, on a file {@code name} holding {@code content}. */
+    private void assertRefusedFile(String name, String content, String command, String expected) throws IOException {
+        assertRefused(expected, command, Files.writeString(dir.resolve(name), content).toString());
+    }
+
     @Test
     void badInputFailsEarlyWithOneClearLine() throws IOException {
-        Path noColumns = Files.writeString(dir.resolve("nocolumns.csv"), "a,b\n1,2\n");
-        assertRefused("nocolumns.csv:1: expected a header with columns 'winner,loser'", "bt", noColumns.toString());
-        Path badWeight = Files.writeString(dir.resolve("weight.csv"), "winner,loser,weight\n1,2,1\n2,1,heavy\n");
-        assertRefused("weight.csv:3: column 'weight': expected a positive number, got 'heavy'", "bt", badWeight.toString());
-        Path headerOnly = Files.writeString(dir.resolve("header.csv"), "winner,loser\n");
-        assertRefused("header.csv:2: no rows", "bt", headerOnly.toString());
-        Path empty = Files.writeString(dir.resolve("empty.csv"), "");
-        assertRefused("empty.csv:1: expected a header with columns 'winner,loser'", "bt", empty.toString());
-        Path self = Files.writeString(dir.resolve("self.csv"), "winner,loser\na,b\nb,b\n");
-        assertRefused("self.csv:3: column 'loser'", "bt", self.toString());
+        assertRefusedFile("nocolumns.csv", "a,b\n1,2\n", "bt", "nocolumns.csv:1: expected a header with columns 'winner,loser'");
+        assertRefusedFile("weight.csv", "winner,loser,weight\n1,2,1\n2,1,heavy\n", "bt", "weight.csv:3: column 'weight': expected a positive number, got 'heavy'");
+        assertRefusedFile("header.csv", "winner,loser\n", "bt", "header.csv:2: no rows");
+        assertRefusedFile("empty.csv", "", "bt", "empty.csv:1: expected a header with columns 'winner,loser'");
+        assertRefusedFile("self.csv", "winner,loser\na,b\nb,b\n", "bt", "self.csv:3: column 'loser'");
         assertRefused("missing.csv: no such file", "bt", dir.resolve("missing.csv").toString());
-        Path votes = Files.writeString(dir.resolve("votes.csv"), "participant,statement,vote\np1,s1,1\np1,s2,yes\n");
-        assertRefused("votes.csv:3: column 'vote': expected a vote 1 (agree), -1 (disagree) or 0 (pass), got 'yes'", "deliberate", votes.toString());
-        Path noVote = Files.writeString(dir.resolve("novote.csv"), "participant,statement\np1,s1\n");
-        assertRefused("novote.csv:1: no column 'vote'", "bridge", noVote.toString());
+        assertRefusedFile("votes.csv", "participant,statement,vote\np1,s1,1\np1,s2,yes\n", "deliberate",
+                "votes.csv:3: column 'vote': expected a vote 1 (agree), -1 (disagree) or 0 (pass), got 'yes'");
+        assertRefusedFile("novote.csv", "participant,statement\np1,s1\n", "bridge", "novote.csv:1: no column 'vote'");
         Files.createDirectories(dir.resolve("export"));
         assertRefused("no votes: expected votes.csv or votes.parquet", "deliberate", dir.resolve("export").toString());
     }
@@ -180,19 +179,16 @@ class SparkCommandTest {
     /** A record Spark's CSV reader cannot fit to the header is named before any work, as core's reader names it. */
     @Test
     void malformedRecordsAndUnreadableParquetFailEarlyWithOneClearLine() throws IOException {
-        Path extra = Files.writeString(dir.resolve("extra.csv"), "winner,loser\na,b\na,b,c,d\nb,a\n");
-        assertRefused("extra.csv:3: expected 2 fields as in the header, got 4: 'a,b,c,d'", "bt", extra.toString());
-        Path shortRow = Files.writeString(dir.resolve("short.csv"), "winner,loser\na,b\nb\n");
-        assertRefused("short.csv:3: expected 2 fields as in the header, got 1: 'b'", "bt", shortRow.toString());
-        Path quote = Files.writeString(dir.resolve("quote.csv"), "winner,loser\na,b\n\"c,d\nb,a\n");
-        assertRefused("quote.csv:3: expected 2 fields as in the header, got a quoted field that does not close", "bt", quote.toString());
+        assertRefusedFile("extra.csv", "winner,loser\na,b\na,b,c,d\nb,a\n", "bt", "extra.csv:3: expected 2 fields as in the header, got 4: 'a,b,c,d'");
+        assertRefusedFile("short.csv", "winner,loser\na,b\nb\n", "bt", "short.csv:3: expected 2 fields as in the header, got 1: 'b'");
+        assertRefusedFile("quote.csv", "winner,loser\na,b\n\"c,d\nb,a\n", "bt",
+                "quote.csv:3: expected 2 fields as in the header, got a quoted field that does not close");
         // a Polis table pads short records (core's PolisExport does): a missing vote is a missing vote, a longer record is refused
-        Path padded = Files.writeString(dir.resolve("padded.csv"), "participant,statement,vote\np1,s1,1\np2,s1\n");
-        assertRefused("padded.csv:3: column 'vote': expected a vote 1 (agree), -1 (disagree) or 0 (pass), got ''", "deliberate", padded.toString());
-        Path longer = Files.writeString(dir.resolve("longer.csv"), "participant,statement,vote\np1,s1,1\np2,s1,-1,7\n");
-        assertRefused("longer.csv:3: expected 3 fields as in the header, got 4: 'p2,s1,-1,7'", "bridge", longer.toString());
-        Path fake = Files.writeString(dir.resolve("fake.parquet"), "not parquet\n");
-        assertRefused("fake.parquet: expected Parquet files, but Spark cannot read them", "bt", fake.toString());
+        assertRefusedFile("padded.csv", "participant,statement,vote\np1,s1,1\np2,s1\n", "deliberate",
+                "padded.csv:3: column 'vote': expected a vote 1 (agree), -1 (disagree) or 0 (pass), got ''");
+        assertRefusedFile("longer.csv", "participant,statement,vote\np1,s1,1\np2,s1,-1,7\n", "bridge",
+                "longer.csv:3: expected 3 fields as in the header, got 4: 'p2,s1,-1,7'");
+        assertRefusedFile("fake.parquet", "not parquet\n", "bt", "fake.parquet: expected Parquet files, but Spark cannot read them");
         Path parquetVotes = dir.resolve("typed.parquet");
         SharedSpark.session().sql("SELECT 'p1' AS participant, 's1' AS statement, 2.5D AS vote").write().parquet(parquetVotes.toString());
         assertRefused("typed.parquet:1: column 'vote': expected a vote 1 (agree), -1 (disagree) or 0 (pass), got '2.5'", "deliberate", parquetVotes.toString());
