@@ -22,14 +22,20 @@ conv="$work/votes-$votes.csv"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "files: $pairs ($(($(wc -l < "$pairs") - 1)) rows), $conv ($(($(wc -l < "$conv") - 1)) rows)"
 
-# run NAME OUT.json COMMAND...: wall time, peak RSS and the stage lines of one run
+# run NAME OUT.json COMMAND...: wall time, peak RSS, the load average and the stage lines of one run, kept
+# beside OUT.json: a run already done is reported, not repeated (the script resumes after a failure)
 run() {
   local name="$1" out="$2"
   shift 2
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$out" 2> "$work/err" || { echo "$name: FAILED"; tail -5 "$work/err"; return 1; }
+  if [ -s "$out" ] && [ -s "$out.summary" ]; then cat "$out.summary"; return 0; fi
+  local load
+  load="$(cut -d' ' -f1-3 /proc/loadavg)"
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$out" 2> "$work/err" || { echo "$name: FAILED"; tail -5 "$work/err"; rm -f "$out"; return 1; }
   read -r wall rss < "$work/time"
-  printf '%s: %.1f s wall, peak RSS %.2f GiB, load %s\n' "$name" "$wall" "$(echo "$rss / 1048576" | bc -l)" "$(cut -d' ' -f1 /proc/loadavg)"
-  grep '^stage ' "$work/err" | sed 's/^/    /' || true
+  { printf '%s: %.1f s wall, peak RSS %.2f GiB, load before %s, after %s\n' "$name" "$wall" "$(echo "$rss / 1048576" | bc -l)" \
+        "$load" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    grep '^stage ' "$work/err" | sed 's/^/    /' || true; } > "$out.summary"
+  cat "$out.summary"
 }
 
 for master in 'local[1]' 'local[2]'; do
