@@ -19,6 +19,7 @@ import dev.polity.choice.PairCounts;
 import dev.polity.choice.PairwiseReader;
 import dev.polity.input.InvalidInputException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -236,41 +237,43 @@ final class PairwiseJob {
 
     /** The pair sums on the driver, in core's pair order (lo, then hi). */
     private static PairCounts collect(Dataset<Row> pairs, int items, long distinct) {
-        int m = Math.toIntExact(distinct);
-        int[] first = new int[m];
-        int[] second = new int[m];
-        double[] fw = new double[m];
-        double[] sw = new double[m];
-        Iterator<Row> it = pairs.orderBy("lo", "hi").toLocalIterator();
-        for (int p = 0; it.hasNext(); p++) {
-            Row r = it.next();
-            first[p] = r.getInt(0);
-            second[p] = r.getInt(1);
-            fw[p] = r.getDouble(2);
-            sw[p] = r.getDouble(3);
-        }
-        return new PairCounts(items, first, second, fw, sw);
+        return counts(pairs.orderBy("lo", "hi").toLocalIterator(), items, Math.toIntExact(distinct));
     }
 
     /** Each partition's pairs as core's Choices, kept in memory for the iterations. */
     private static JavaRDD<Choices> blocks(Dataset<Row> pairs, int items) {
-        return pairs.javaRDD().mapPartitions((Iterator<Row> it) -> {
-            List<Row> rows = new ArrayList<>();
-            it.forEachRemaining(rows::add);
-            int m = rows.size();
-            int[] first = new int[m];
-            int[] second = new int[m];
-            double[] fw = new double[m];
-            double[] sw = new double[m];
-            for (int p = 0; p < m; p++) {
-                Row r = rows.get(p);
-                first[p] = r.getInt(0);
-                second[p] = r.getInt(1);
-                fw[p] = r.getDouble(2);
-                sw[p] = r.getDouble(3);
+        return pairs.javaRDD().mapPartitions((Iterator<Row> it) -> List.of(Choices.of(counts(it, items, 1 << 16))).iterator())
+                .persist(StorageLevel.MEMORY_ONLY());
+    }
+
+    /**
+     * Rows (lo, hi, firstWins, secondWins) read once into core's PairCounts: primitive arrays grown as needed
+     * (from {@code capacity}), never a list of rows, so that a partition of tens of millions of pairs costs 24
+     * bytes a pair while it is read.
+     */
+    private static PairCounts counts(Iterator<Row> rows, int items, int capacity) {
+        int[] first = new int[capacity];
+        int[] second = new int[capacity];
+        double[] fw = new double[capacity];
+        double[] sw = new double[capacity];
+        int m = 0;
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            if (m == first.length) {
+                int grown = Math.max(16, 2 * m);
+                first = Arrays.copyOf(first, grown);
+                second = Arrays.copyOf(second, grown);
+                fw = Arrays.copyOf(fw, grown);
+                sw = Arrays.copyOf(sw, grown);
             }
-            return List.of(Choices.of(new PairCounts(items, first, second, fw, sw))).iterator();
-        }).persist(StorageLevel.MEMORY_ONLY());
+            first[m] = r.getInt(0);
+            second[m] = r.getInt(1);
+            fw[m] = r.getDouble(2);
+            sw[m] = r.getDouble(3);
+            m++;
+        }
+        return m == first.length ? new PairCounts(items, first, second, fw, sw)
+                : new PairCounts(items, Arrays.copyOf(first, m), Arrays.copyOf(second, m), Arrays.copyOf(fw, m), Arrays.copyOf(sw, m));
     }
 
     /**
