@@ -130,12 +130,14 @@ class SparkCommandTest {
         }
     }
 
-    /** The commands of docs/SPARK.md that name a bundled example run as written. */
+    /** The commands of the README and docs/SPARK.md that name a bundled example run as written. */
     @Test
     void theDocsExamplesRun() throws IOException {
         Path repo = Path.of(System.getProperty("polity.repo", "..")).toAbsolutePath().normalize();
         int ran = 0;
-        for (String line : Files.readAllLines(repo.resolve("docs/SPARK.md"))) {
+        List<String> lines = new ArrayList<>(Files.readAllLines(repo.resolve("README.md")));
+        lines.addAll(Files.readAllLines(repo.resolve("docs/SPARK.md")));
+        for (String line : lines) {
             if (line.startsWith("bin/polity spark ") && line.contains(" examples/")) {
                 List<String> words = new ArrayList<>(List.of(line.strip().split("\\s+")).subList(2, line.strip().split("\\s+").length));
                 words.replaceAll(w -> w.startsWith("examples/") ? repo.resolve(w).toString() : w);
@@ -144,7 +146,7 @@ class SparkCommandTest {
                 ran++;
             }
         }
-        assertTrue(ran > 0, "docs/SPARK.md has an example to run");
+        assertTrue(ran >= 3, "the README and docs/SPARK.md have examples to run: " + ran);
     }
 
     /** Bad input is one line naming the file (and line or column) and what was expected, exit code 1. */
