@@ -52,6 +52,9 @@ final class PairwiseJob {
      */
     static final long DRIVER_PAIRS = 50_000_000L;
 
+    /** Comparisons per shuffle partition at most: about 50 MB of pair sums a partition. */
+    static final long COMPARISONS_PER_PARTITION = 2_000_000L;
+
     /** Where the fit runs. */
     enum Where { AUTO, DRIVER, DISTRIBUTED }
 
@@ -71,10 +74,14 @@ final class PairwiseJob {
         InputTable in = stages.time("read and check", () -> checked(InputTable.read(spark, path, false, false), attributes).cached());
         Dataset<Row> rows = in.rows();
         long comparisons = stages.time("read and check", () -> in.check(rules(in)));
+        partitionsFor(spark, comparisons);
         List<Object> items = new ArrayList<>();
         Dataset<Row> index = stages.time("number the items", () -> numberItems(spark, rows, items));
         Dataset<Row> pairs = pairCounts(rows, index, in).persist(StorageLevel.MEMORY_AND_DISK());
         long distinct = stages.time("count pairs", pairs::count);
+        if (attributes.isEmpty()) {
+            rows.unpersist(); // the fit needs the pair sums only: their memory is the fit's
+        }
         boolean distributed = where == Where.DISTRIBUTED || where == Where.AUTO && distinct > DRIVER_PAIRS;
         Fit fit = distributed
                 ? stages.time("fit (distributed MM)", () -> distributedFit(spark, pairs, items.size()))
@@ -84,6 +91,20 @@ final class PairwiseJob {
                 : stages.time("group fits", () -> groups(spark, in, index, attributes));
         rows.unpersist();
         return new Result(items, fit, comparisons, distinct, distributed, groups);
+    }
+
+    /**
+     * At least one shuffle partition per {@link #COMPARISONS_PER_PARTITION} comparisons: a partition's pair sums
+     * become one block in an executor's memory for the distributed fit, and four partitions of 25 million
+     * pairs each (local mode's default on two cores) ran a 6 GB heap out of memory on 100 million comparisons.
+     * A larger setting (spark-submit's) stands.
+     */
+    private static void partitionsFor(SparkSession spark, long comparisons) {
+        String key = "spark.sql.shuffle.partitions";
+        long wanted = Math.min(100_000, (comparisons + COMPARISONS_PER_PARTITION - 1) / COMPARISONS_PER_PARTITION);
+        if (wanted > Long.parseLong(spark.conf().get(key))) {
+            spark.conf().set(key, Long.toString(wanted));
+        }
     }
 
     private static InputTable checked(InputTable in, List<String> attributes) {
@@ -240,10 +261,24 @@ final class PairwiseJob {
         return counts(pairs.orderBy("lo", "hi").toLocalIterator(), items, Math.toIntExact(distinct));
     }
 
-    /** Each partition's pairs as core's Choices, kept in memory for the iterations. */
-    private static JavaRDD<Choices> blocks(Dataset<Row> pairs, int items) {
-        return pairs.javaRDD().mapPartitions((Iterator<Row> it) -> List.of(Choices.of(counts(it, items, 1 << 16))).iterator())
-                .persist(StorageLevel.MEMORY_ONLY());
+    /** One partition's pairs as core's Choices, in a form Spark can spill to disk (Java-serialisable arrays). */
+    private record Block(int items, int[] start, int[] members, double[] weight) implements java.io.Serializable {
+        static Block of(Choices c) {
+            return new Block(c.items(), c.start(), c.members(), c.weight());
+        }
+
+        Choices choices() {
+            return new Choices(items, start, members, weight);
+        }
+    }
+
+    /**
+     * Each partition's pairs as core's Choices, kept for the iterations: in memory, or on local disk where
+     * memory is short (read back each pass, rather than summed again from the input).
+     */
+    private static JavaRDD<Block> blocks(Dataset<Row> pairs, int items) {
+        return pairs.javaRDD().mapPartitions((Iterator<Row> it) -> List.of(Block.of(Choices.of(counts(it, items, 1 << 16)))).iterator())
+                .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     /**
@@ -284,10 +319,11 @@ final class PairwiseJob {
      */
     private static Fit distributedFit(SparkSession spark, Dataset<Row> pairs, int n) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<Choices> blocks = blocks(pairs, n);
+        JavaRDD<Block> blocks = blocks(pairs, n);
         try {
-            double[] wins = blocks.treeAggregate(new double[n], (acc, b) -> add(acc, LuceModel.wins(b)), PairwiseJob::add);
-            double[] losses = blocks.treeAggregate(new double[n], (acc, b) -> add(acc, losses(b)), PairwiseJob::add);
+            double[] wins = blocks.treeAggregate(new double[n], (acc, b) -> add(acc, LuceModel.wins(b.choices())), PairwiseJob::add);
+            pairs.unpersist(); // the blocks are made and kept: the iterations read them only
+            double[] losses = blocks.treeAggregate(new double[n], (acc, b) -> add(acc, losses(b.choices())), PairwiseJob::add);
             for (int i = 0; i < n; i++) {
                 if (!(wins[i] > 0) || !(losses[i] > 0)) {
                     throw new InvalidInputException(null, String.format(Locale.ROOT, "the maximum-likelihood strengths do not exist: item #%d in item order "
@@ -298,14 +334,14 @@ final class PairwiseJob {
             return LuceModel.mm(n, wins, (gamma, denom) -> {
                 Broadcast<double[]> g = jsc.broadcast(gamma);
                 double[] d = blocks.treeAggregate(new double[n], (acc, b) -> {
-                    LuceModel.accumulateDenominators(b, g.value(), acc);
+                    LuceModel.accumulateDenominators(b.choices(), g.value(), acc);
                     return acc;
                 }, PairwiseJob::add);
                 g.destroy();
                 System.arraycopy(d, 0, denom, 0, n);
             }, theta -> {
                 Broadcast<double[]> t = jsc.broadcast(theta);
-                double ll = blocks.map(b -> LuceModel.logLikelihood(b, t.value(), 0)).reduce(Double::sum);
+                double ll = blocks.map(b -> LuceModel.logLikelihood(b.choices(), t.value(), 0)).reduce(Double::sum);
                 t.destroy();
                 return ll;
             }, false, 0, o, null);
