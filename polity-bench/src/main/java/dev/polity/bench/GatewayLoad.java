@@ -221,7 +221,7 @@ public final class GatewayLoad {
         return Double.NaN;
     }
 
-    private static void waitFor(HttpClient http, String health, Process gw) throws Exception {
+    static void waitFor(HttpClient http, String health, Process gw) throws Exception {
         for (int i = 0; i < 600; i++) {
             if (!gw.isAlive()) {
                 throw new IllegalStateException("the gateway exited; see its log");

@@ -1,5 +1,6 @@
 package dev.polity.cli;
 
+import dev.polity.input.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polity.choice.AggregateJson;
 import dev.polity.choice.BallotCsvReader;
@@ -24,9 +25,7 @@ import dev.polity.input.CsvTable;
 import dev.polity.input.InvalidInputException;
 import dev.polity.report.AggregateHtml;
 import dev.polity.stats.Bootstrap;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,18 +96,30 @@ public final class AggregateCommand implements Callable<Integer> {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Fits that stopped at their iteration limit, said on stderr and in the exit code. */
+    private final List<String> unconverged = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file.toString(), 0, "no such file");
         }
         Main.of(spec).doing("aggregating " + file);
+        if (out != null) {
+            AtomicFile.folder(out); // before the work: a file where the folder should be is said at once, by name
+        }
+        OptionValues.atLeast("--bootstrap", bootstrap, 0);
         String fmt = format != null ? format.toLowerCase(Locale.ROOT) : detect(file);
         Welfare w = Welfare.byId(welfare);
         if (rule != null && !rule.equals("all")) {
             Rule.byId(rule);
         }
-        LuceModel.Method.byId(method);
+        if (model != null) {
+            LuceModel.checkSettings(LuceModel.Method.byId(method), alpha);
+        } else {
+            LuceModel.Method.byId(method);
+        }
+        GroupWeights gw = groupWeights(); // a weights file is read before any group is fitted
         Map<String, Object> result;
         AggregateHtml report = new AggregateHtml(file.getFileName().toString());
         switch (fmt) {
@@ -118,7 +129,7 @@ public final class AggregateCommand implements Callable<Integer> {
                 if (model != null) {
                     result = modelResult(p.items(), choicesOf(p), report);
                 } else {
-                    result = rulesResult(p, null, report);
+                    result = rulesResult(p, null, p.items(), report);
                 }
                 if (!groups.isEmpty()) {
                     if (!fmt.equals("ballots")) {
@@ -126,7 +137,7 @@ public final class AggregateCommand implements Callable<Integer> {
                     }
                     requireAttributes(p.ballots().isEmpty() ? List.of() : List.copyOf(p.ballots().get(0).attributes().keySet()));
                     GroupAnalysis.GroupInput in = GroupAnalysis.fromProfile(p, groups);
-                    result.put("groups", groupsJson(p.items(), in, w, report));
+                    result.put("groups", groupsJson(p.items(), in, w, gw, report));
                 }
             }
             case "pairwise" -> {
@@ -141,26 +152,29 @@ public final class AggregateCommand implements Callable<Integer> {
                     model = "bradley-terry";
                     result = modelResult(c.items(), Choices.of(c.counts()), report);
                 } else {
-                    result = rulesResult(null, MajorityMatrix.of(c.counts()), report);
+                    result = rulesResult(null, MajorityMatrix.of(c.counts()), c.items(), report);
                 }
                 if (!groups.isEmpty()) {
-                    result.put("groups", groupsJson(c.items(), pairwiseGroups(c), w, report));
+                    result.put("groups", groupsJson(c.items(), pairwiseGroups(c), w, gw, report));
                 }
             }
             case "ratings" -> {
                 Ratings r = RatingsReader.read(file, new RatingsReader.Columns(raterColumn, itemColumn, ratingColumn));
                 requireAttributes(r.attributeNames());
                 GroupAnalysis.GroupInput in = GroupAnalysis.fromRatings(r, groups);
-                result = AggregateJson.ratings(r, groupsJson(r.items(), in, w, report));
+                result = AggregateJson.ratings(r, groupsJson(r.items(), in, w, gw, report));
                 report.ratings(r);
             }
             default -> throw new InvalidInputException(null, "--format: expected preflib, ballots, pairwise or ratings, got '" + fmt + "'");
         }
         PrintWriter o = spec.commandLine().getOut();
+        for (String note : unconverged) {
+            spec.commandLine().getErr().println("warning: " + file + ": " + note + "; the strengths are approximate"
+                    + " (try --method ilsr, or --method mm --alpha 0.01)");
+        }
         if (out != null) {
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("result.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result), StandardCharsets.UTF_8);
-            Files.writeString(out.resolve("report.html"), report.html(), StandardCharsets.UTF_8);
+            AtomicFile.write(out.resolve("result.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+            AtomicFile.write(out.resolve("report.html"), report.html());
         }
         if (json) {
             o.println(JSON.writeValueAsString(result));
@@ -170,7 +184,26 @@ public final class AggregateCommand implements Callable<Integer> {
                 o.println("report: " + out.resolve("report.html"));
             }
         }
-        return ExitCode.DONE.code;
+        // a fit that stopped short is a check that failed: the numbers are printed, but a script must not take them as final
+        return unconverged.isEmpty() ? ExitCode.DONE.code : ExitCode.CHECK_FAILED.code;
+    }
+
+    /** How groups are weighed: {@code --weights} read once, before the work. */
+    private record GroupWeights(GroupAnalysis.Weights mode, Map<String, Double> given, String source) {
+    }
+
+    private GroupWeights groupWeights() {
+        return switch (weights) {
+            case "equal" -> new GroupWeights(GroupAnalysis.Weights.EQUAL, Map.of(), "--weights");
+            case "proportional" -> new GroupWeights(GroupAnalysis.Weights.PROPORTIONAL, Map.of(), "--weights");
+            default -> {
+                if (!Files.isRegularFile(Path.of(weights))) {
+                    throw new InvalidInputException(null, "--weights: expected equal, proportional or a CSV file group,weight; no file '"
+                            + weights + "'");
+                }
+                yield new GroupWeights(GroupAnalysis.Weights.GIVEN, GroupAnalysis.readWeights(Path.of(weights), "--weights"), weights);
+            }
+        };
     }
 
     private void requireAttributes(List<String> available) {
@@ -212,7 +245,15 @@ public final class AggregateCommand implements Callable<Integer> {
 
     private Map<String, Object> modelResult(List<Object> items, Choices data, AggregateHtml report) {
         LuceModel.Method m = LuceModel.Method.byId(method);
-        Fit fit = LuceModel.fit(data, m, alpha);
+        Fit fit;
+        try {
+            fit = LuceModel.fit(data, m, alpha);
+        } catch (InvalidInputException e) {
+            throw e.in(file.toString()); // the settings were checked before; what the fit refuses is the file's data
+        }
+        if (!fit.converged()) {
+            unconverged.add(fit.stoppedShort(model + " by " + m.id()));
+        }
         if (bootstrap > 0) {
             Bootstrap.Intervals ci;
             try (Progress pb = Progress.start(Main.of(spec).progress(), "bootstrap", "samples", bootstrap)) {
@@ -225,11 +266,10 @@ public final class AggregateCommand implements Callable<Integer> {
         return AggregateJson.model(items, fit, model, 0, null, null);
     }
 
-    private Map<String, Object> rulesResult(Profile p, MajorityMatrix given, AggregateHtml report) {
+    /** The rules on ballots ({@code p}) or, for pairwise comparisons, on their majority matrix alone; {@code labels} name the items. */
+    private Map<String, Object> rulesResult(Profile p, MajorityMatrix given, List<Object> labels, AggregateHtml report) {
         MajorityMatrix m = given != null ? given : p.majority();
-        List<Object> items = p != null ? p.items() : null;
         double voters = given != null ? m.largestPairTotal() : p.voters();
-        final List<Object> labels = items;
         String which = rule == null ? "all" : rule;
         List<Rule> rules = which.equals("all") ? Rule.all() : List.of(Rule.byId(which));
         List<RuleResult> done = new ArrayList<>();
@@ -268,22 +308,17 @@ public final class AggregateCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>(byGroup.keySet());
         double[] sz = names.stream().mapToDouble(g -> sizes.getOrDefault(g, 0.0)).toArray();
         try (Progress pb = Progress.start(Main.of(spec).progress(), "group fits", "groups", names.size())) {
-            return GroupAnalysis.fromPairCounts(names, names.stream().map(byGroup::get).toList(), sz, alpha, pb::step);
+            return GroupAnalysis.fromPairCounts(names, names.stream().map(byGroup::get).toList(), sz, alpha, (g, f) -> {
+                if (!f.converged()) {
+                    unconverged.add(f.stoppedShort("the fit of group " + g));
+                }
+                pb.step();
+            });
         }
     }
 
-    private Map<String, Object> groupsJson(List<Object> items, GroupAnalysis.GroupInput in, Welfare w, AggregateHtml report) throws IOException {
-        GroupAnalysis.Weights mode;
-        Map<String, Double> given = Map.of();
-        switch (weights) {
-            case "equal" -> mode = GroupAnalysis.Weights.EQUAL;
-            case "proportional" -> mode = GroupAnalysis.Weights.PROPORTIONAL;
-            default -> {
-                mode = GroupAnalysis.Weights.GIVEN;
-                given = GroupAnalysis.readWeights(Path.of(weights), "--weights");
-            }
-        }
-        double[] wt = GroupAnalysis.weights(mode, in.groups(), in.sizes(), given);
+    private Map<String, Object> groupsJson(List<Object> items, GroupAnalysis.GroupInput in, Welfare w, GroupWeights gw, AggregateHtml report) {
+        double[] wt = GroupAnalysis.weights(gw.mode(), in.groups(), in.sizes(), gw.given(), gw.source());
         GroupAnalysis a = GroupAnalysis.of(items, in.groups(), in.utility(), in.observed(), in.sizes(), wt, w);
         report.groups(a);
         return AggregateJson.groups(a, groups, weights);

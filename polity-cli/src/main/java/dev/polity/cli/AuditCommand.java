@@ -31,7 +31,7 @@ public final class AuditCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            try (GatewayStore s = GatewayStore.open(store, CommandClock.get())) {
+            try (GatewayStore s = GatewayStore.openExisting(store, CommandClock.get())) {
                 GatewayStore.Verification v = s.verify();
                 if (v.intact()) {
                     spec.commandLine().getOut().println("audit log intact: " + v.records() + " records; last " + v.lastId() + ", hash " + v.lastHash());
@@ -63,7 +63,7 @@ public final class AuditCommand extends CommandGroup {
             Instant start = instant("--from", from, false);
             Instant end = instant("--to", to, true);
             PrintWriter out = spec.commandLine().getOut();
-            try (GatewayStore s = GatewayStore.open(store, CommandClock.get())) {
+            try (GatewayStore s = GatewayStore.openExisting(store, CommandClock.get())) {
                 s.export(start, end, r -> {
                     ObjectNode n = JSON.createObjectNode();
                     n.put("id", r.id());

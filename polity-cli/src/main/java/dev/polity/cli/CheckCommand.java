@@ -48,6 +48,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "The gateway's enforcement configuration (docs/GATEWAY.md; default: the documented defaults).")
     Path config;
 
+    @Option(names = "--judge-model", paramLabel = "MODEL",
+            description = "The in-process norm judge's model, from polity judge train --detector norm (default: the configuration's judge.norm_model, else the shipped one).")
+    Path judgeModel;
+
     @Option(names = "--prompt", paramLabel = "TEXT", description = "The prompt (the conversation sent to the model).")
     String prompt;
 
@@ -71,6 +75,9 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         GuardConfig cfg = config == null ? GuardConfig.DEFAULT : GuardConfig.load(config);
+        if (judgeModel != null) {
+            cfg = cfg.withNormModel(judgeModel);
+        }
         Path file = constitution != null ? constitution : Home.path("constitutions/starter.yaml");
         LocalDate today = CommandClock.date("--date", null);
         Guard guard = Guards.build(file, cfg, CachedEmbedder::miniLm, System::getenv, today).standard();

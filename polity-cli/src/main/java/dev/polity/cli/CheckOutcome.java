@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.polity.judge.check.GroupAgreement;
+import dev.polity.judge.check.NormDevCheck;
 import dev.polity.judge.check.PopquornCheck;
 import dev.polity.judge.check.XsTestCheck;
 import dev.polity.report.CheckHtml;
@@ -138,6 +139,65 @@ sealed interface CheckOutcome {
                 h.put("below_aim", g.belowAim());
                 m.put("whose_judgement", h);
             }
+            return m;
+        }
+    }
+
+    record Norms(NormDevCheck.Result result) implements CheckOutcome {
+        static final String ABOUT = "The norm judge (norm-judge) on labelled (context, prompt, answer, norm, verdict) items, whole norms held out: "
+                + "grouped cross-validation by norm, each fold judged by a model whose penalty, calibration and abstention threshold were "
+                + "chosen inside the other folds. Accuracy is on the items it decided (complies or violates); coverage is their share.";
+
+        String bars() {
+            NormDevCheck.Row o = result.overall();
+            return "accuracy on decided >= " + NormDevCheck.BAR_ACCURACY + " at coverage >= " + NormDevCheck.BAR_COVERAGE + ": "
+                    + yes(o.accuracy() >= NormDevCheck.BAR_ACCURACY && o.coverage() >= NormDevCheck.BAR_COVERAGE)
+                    + "; law-tier violates recall >= " + NormDevCheck.BAR_LAW_RECALL + ": " + yes(result.law().decidedRecall() >= NormDevCheck.BAR_LAW_RECALL);
+        }
+
+        @Override
+        public String terminal() {
+            NormDevCheck.Row o = result.overall();
+            return "Norm judge (norms held out): accuracy " + f3(o.accuracy()) + " on decided items at coverage " + f3(o.coverage())
+                    + "; law-tier violates recall " + f3(result.law().decidedRecall()) + " (length-only baseline " + f3(result.lengthBaseline()) + ")\n  " + bars();
+        }
+
+        @Override
+        public String markdown() {
+            return ABOUT + "\n\n" + result.markdown() + "\nBars: " + bars() + ".\n";
+        }
+
+        @Override
+        public String html() {
+            return CheckHtml.norms(result, ABOUT, bars());
+        }
+
+        @Override
+        public Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("check", NormDevCheck.NAME);
+            Map<String, Object> overall = new LinkedHashMap<>();
+            overall.put("items", result.overall().items());
+            overall.put("decided", result.overall().decided());
+            overall.put("coverage", result.overall().coverage());
+            overall.put("accuracy", result.overall().accuracy());
+            overall.put("accuracy_full_coverage", result.overall().fullCoverageAccuracy());
+            m.put("overall", overall);
+            m.put("accuracy_interval", result.accuracyInterval());
+            m.put("coverage_interval", result.coverageInterval());
+            Map<String, Object> law = new LinkedHashMap<>();
+            law.put("items", result.law().violating());
+            law.put("caught", result.law().caught());
+            law.put("recall_decided", result.law().decidedRecall());
+            law.put("recall_strict", result.law().strictRecall());
+            m.put("law_violations", law);
+            m.put("length_baseline", result.lengthBaseline());
+            m.put("unrelated_decided", result.unrelatedDecided());
+            m.put("curve", result.curve());
+            m.put("confusion", result.confusion());
+            m.put("offline", result.offline());
+            m.put("breakdown", result.breakdown());
+            m.put("meets_bars", result.meetsBars());
             return m;
         }
     }

@@ -1,9 +1,7 @@
 package dev.polity.cli;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import dev.polity.input.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.polity.deliberation.Conversation;
 import dev.polity.deliberation.Deliberation;
 import dev.polity.report.DeliberationHtml;
@@ -11,11 +9,8 @@ import dev.polity.deliberation.DeliberationJson;
 import dev.polity.deliberation.PolisExport;
 import dev.polity.deliberation.Promotion;
 import dev.polity.deliberation.Statement;
-import dev.polity.norms.Constitution;
-import dev.polity.norms.ConstitutionLoader;
 import dev.polity.input.Diagnostic;
 import dev.polity.input.InvalidInputException;
-import dev.polity.input.TextFile;
 import dev.polity.norms.Lint;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,9 +96,9 @@ public final class DeliberateCommand implements Callable<Integer> {
             stdout.println(JSON.writeValueAsString(everything));
         }
         if (out != null) {
-            Files.writeString(out, DeliberationHtml.of(d), StandardCharsets.UTF_8);
+            AtomicFile.write(out, DeliberationHtml.of(d));
             Path jsonOut = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.html?$", "") + ".json");
-            Files.writeString(jsonOut, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(everything), StandardCharsets.UTF_8);
+            AtomicFile.write(jsonOut, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(everything));
             err.println("wrote " + out + " and " + jsonOut);
         }
         if (!json) {
@@ -153,63 +147,30 @@ public final class DeliberateCommand implements Callable<Integer> {
                         + "so the kind, topic and scope of each statement cannot be asked for");
             }
             LocalDate day = CommandClock.date("--date", date);
+            Map<String, Promotion.Mapping> table = mapping == null ? Map.of() : Promotion.mappings(mapping);
             Main.of(spec).doing("analysing " + input.dir);
             Deliberation d = input.analyse(err, Main.of(spec).progress());
-            Map<String, Map<String, Object>> table = mapping == null ? Map.of() : readMapping(mapping);
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Promotion.Mapper mapper = (s, suggested) -> {
-                Map<String, Object> m = table.getOrDefault(s.id(), table.get("*"));
-                if (m != null) {
-                    return fromMap(m, mapping.toString(), s.id());
-                }
-                return ask(s, suggested, stdin, err);
+                Promotion.Mapping m = table.getOrDefault(s.id(), table.get("*"));
+                return m != null ? m : ask(s, suggested, stdin, err);
             };
             Promotion.Thresholds t = new Promotion.Thresholds(minConsensus, !anyBridging, minGroupVotes);
-            Map<String, Object> layer = Promotion.layer(d, t, mapper, day);
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
-            Files.writeString(out, yaml.writeValueAsString(layer), StandardCharsets.UTF_8);
-            Constitution c = ConstitutionLoader.load(out);
-            Lint.Report report = Lint.check(c, day);
+            // Checked before anything is written: a bad mapping never replaces a good file.
+            Promotion.Draft draft = Promotion.draft(d, t, mapper, day, out.toString());
+            Lint.Report report = draft.lint();
             for (Diagnostic diagnostic : report.findings()) {
                 if (diagnostic.severity() != Diagnostic.Severity.INFO) {
                     err.println(diagnostic);
                 }
             }
-            stdout.printf(Locale.ROOT, "%s: %s promoted from %s; lint: %s, %s%n", out, Tables.count(c.norms().size(), "norm"),
+            if (!report.hasErrors()) {
+                AtomicFile.write(out, draft.yaml());
+            }
+            stdout.printf(Locale.ROOT, "%s: %s promoted from %s; lint: %s, %s%s%n", out, Tables.count(draft.constitution().norms().size(), "norm"),
                     d.conversation().name(), Tables.count(report.count(Diagnostic.Severity.ERROR), "error"),
-                    Tables.count(report.count(Diagnostic.Severity.WARNING), "warning"));
+                    Tables.count(report.count(Diagnostic.Severity.WARNING), "warning"), report.hasErrors() ? " (not written)" : "");
             return report.hasErrors() ? ExitCode.CHECK_FAILED.code : ExitCode.DONE.code;
-        }
-
-        static Map<String, Map<String, Object>> readMapping(Path file) {
-            try {
-                return new ObjectMapper(new YAMLFactory()).readValue(TextFile.read(file), new TypeReference<Map<String, Map<String, Object>>>() { });
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-                throw new InvalidInputException(file.toString(), line, "expected statement id -> {kind, topic, jurisdictions, ...}: "
-                        + e.getOriginalMessage().lines().findFirst().orElse(""));
-            }
-        }
-
-        static Promotion.Mapping fromMap(Map<String, Object> m, String file, String statement) {
-            Object kind = m.getOrDefault("kind", "should");
-            Object topic = m.get("topic");
-            if (topic == null) {
-                throw new InvalidInputException(file, 0, "statement " + statement + ": expected a topic");
-            }
-            return new Promotion.Mapping((String) m.get("id"), kind.toString(), topic.toString(), list(m.get("jurisdictions")),
-                    list(m.get("domains")), list(m.get("audiences")), list(m.get("values")));
-        }
-
-        static List<String> list(Object o) {
-            if (o == null) {
-                return null;
-            }
-            if (o instanceof List<?> l) {
-                return l.stream().map(Object::toString).toList();
-            }
-            return Arrays.stream(o.toString().split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
         }
 
         static Promotion.Mapping ask(Statement s, String suggested, BufferedReader in, PrintWriter err) {
@@ -223,8 +184,8 @@ public final class DeliberateCommand implements Callable<Integer> {
                 String jurisdictions = prompt(in, err, "  jurisdictions", "*");
                 String domains = prompt(in, err, "  domains", "*");
                 String audiences = prompt(in, err, "  audiences", "*");
-                return new Promotion.Mapping(suggested, kind, topic, list(jurisdictions), "*".equals(domains) ? null : list(domains),
-                        "*".equals(audiences) ? null : list(audiences), null);
+                return new Promotion.Mapping(suggested, kind, topic, Promotion.list(jurisdictions),
+                        "*".equals(domains) ? null : Promotion.list(domains), "*".equals(audiences) ? null : Promotion.list(audiences), null);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("cannot read the answers to the promotion questions", e);
             }

@@ -3,5 +3,6 @@ package dev.polity.cli;
 /** The trainable detectors, as named on the command line. */
 enum DetectorKind {
     refusal,
-    derogation
+    derogation,
+    norm
 }

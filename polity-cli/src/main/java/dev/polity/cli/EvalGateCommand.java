@@ -61,7 +61,7 @@ public final class EvalGateCommand implements Callable<Integer> {
         Thresholds cli = new Thresholds(minCompliance, maxAttackSuccess, maxFlipRate, maxOverRefusal, maxCounterfactualGap, maxUncertain,
                 conservative);
         Main.of(spec).doing("gating run " + stored.run + " from " + stored.store);
-        try (RunStore st = RunStore.open(stored.store, CommandClock.get())) {
+        try (RunStore st = stored.open()) {
             EvalRun runner = new EvalRun(st, (s, m) -> {
                 throw new IllegalStateException("gate does not judge");
             }, RunListener.SILENT, System::getenv);

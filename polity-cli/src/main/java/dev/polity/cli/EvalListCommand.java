@@ -26,6 +26,10 @@ public final class EvalListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         Main.of(spec).doing("listing the runs in " + store);
+        if (!RunStore.exists(store)) {
+            o.println("No runs in " + store + " (no store there yet); start one with polity eval run SUITE");
+            return 0;
+        }
         try (RunStore st = RunStore.open(store, CommandClock.get())) {
             List<String> ids = st.runIds();
             if (ids.isEmpty()) {

@@ -28,7 +28,7 @@ public final class EvalReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Main.of(spec).doing("reporting run " + stored.run + " from " + stored.store);
-        try (RunStore st = RunStore.open(stored.store, CommandClock.get())) {
+        try (RunStore st = stored.open()) {
             EvalRun runner = new EvalRun(st, (s, m) -> {
                 throw new IllegalStateException("report does not judge");
             }, RunListener.SILENT, System::getenv);

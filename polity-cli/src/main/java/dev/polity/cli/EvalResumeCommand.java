@@ -2,6 +2,7 @@ package dev.polity.cli;
 
 import dev.polity.eval.EvalRun;
 import dev.polity.eval.RunSummary;
+import dev.polity.model.ModelSpec;
 import dev.polity.store.RunStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +33,9 @@ public final class EvalResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        models.forEach(ModelSpec::parse); // a mistyped spec is said before anything is opened
         Main.of(spec).doing("resuming run " + stored.run + " from " + stored.store);
-        try (RunStore st = RunStore.open(stored.store, CommandClock.get())) {
+        try (RunStore st = stored.open()) {
             RunSummary summary;
             try (EvalProgress progress = new EvalProgress(Main.of(spec).progress(), "resume " + stored.run)) {
                 summary = EvalRun.standard(st, progress).resume(stored.run, stored.suite, models, Path.of(""));

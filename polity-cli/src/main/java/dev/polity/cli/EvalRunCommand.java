@@ -5,7 +5,7 @@ import dev.polity.eval.RunSettings;
 import dev.polity.eval.RunSummary;
 import dev.polity.eval.Suite;
 import dev.polity.eval.SuiteLoader;
-import dev.polity.input.InvalidInputException;
+import dev.polity.model.ModelSpec;
 import dev.polity.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,9 +64,12 @@ public final class EvalRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (concurrency < 1 || bootstrap < 1 || (maxTokens != null && maxTokens < 1)) {
-            throw new InvalidInputException("--concurrency", 0, "--concurrency, --bootstrap and --max-tokens must be at least 1");
+        OptionValues.atLeast("--concurrency", concurrency, 1);
+        OptionValues.atLeast("--bootstrap", bootstrap, 1);
+        if (maxTokens != null) {
+            OptionValues.atLeast("--max-tokens", maxTokens, 1);
         }
+        models.forEach(ModelSpec::parse); // a mistyped spec is said before anything is opened or created
         Main.of(spec).doing("reading the suite " + suite);
         Suite s = SuiteLoader.load(suite, CommandClock.date("--date", date));
         RunSettings settings = RunSettings.DEFAULT.withConcurrency(concurrency).withSeed(seed).withTemperature(temperature)

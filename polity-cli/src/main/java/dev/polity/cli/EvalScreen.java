@@ -39,6 +39,7 @@ final class EvalScreen {
         if (!s.failures().isEmpty()) {
             failures(o, s.failures());
         }
+        s.stopped().forEach(why -> o.println("Stopped asking: " + why));
         o.println("Reports: " + reports.resolve(Reports.HTML) + " (also results.json, junit.xml, summary.md)");
         if (!s.complete()) {
             o.println("The run is incomplete; nothing is lost. Continue it with: polity eval resume " + s.runId() + storeOption(store));

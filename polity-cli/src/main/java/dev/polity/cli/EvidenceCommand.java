@@ -3,13 +3,12 @@ package dev.polity.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.polity.guard.Evidence;
+import dev.polity.input.AtomicFile;
 import dev.polity.norms.Constitution;
 import dev.polity.norms.ConstitutionLoader;
 import dev.polity.report.EvidenceHtml;
 import dev.polity.store.GatewayStore;
 import dev.polity.store.RunStore;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,12 +55,12 @@ public final class EvidenceCommand implements Callable<Integer> {
             known.add(ConstitutionLoader.load(p));
         }
         Evidence e;
-        try (GatewayStore gw = GatewayStore.open(store, clock); RunStore runs = RunStore.open(store, clock)) {
+        try (GatewayStore gw = GatewayStore.openExisting(store, clock); RunStore runs = RunStore.openExisting(store, clock)) {
+            AtomicFile.folder(out); // before the work: a file where the folder should be is said at once, by name
             e = Evidence.build(gw, runs, known, start, end, clock.instant());
         }
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("evidence.json"), JSON.writeValueAsString(e.sections()) + "\n", StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("index.html"), EvidenceHtml.page(e), StandardCharsets.UTF_8);
+        AtomicFile.write(out.resolve("evidence.json"), JSON.writeValueAsString(e.sections()) + "\n");
+        AtomicFile.write(out.resolve("index.html"), EvidenceHtml.page(e));
         spec.commandLine().getOut().println("Wrote " + out.resolve("index.html") + " and " + out.resolve("evidence.json"));
         return ExitCode.DONE.code;
     }

@@ -15,7 +15,8 @@ public enum ExitCode {
             + "a command that needs a subcommand given none, or a check with nothing to check (eval gate without thresholds)"),
     /** The command ran and what it checked did not pass. */
     CHECK_FAILED(3, "a check failed: a run's gate (eval run, resume, gate), errors in a constitution (norms lint, quickstart), "
-            + "warnings under norms lint --strict, lint errors in a promoted layer (deliberate promote), a broken audit chain (audit verify)"),
+            + "warnings under norms lint --strict, lint errors in a promoted layer (deliberate promote), a broken audit chain (audit verify), "
+            + "a model fit that stopped before converging (aggregate, spark bt)"),
     /** A run stopped with work left that a later command can finish. */
     INCOMPLETE(4, "incomplete but resumable: an evaluation run ended with unanswered items; nothing is lost, "
             + "polity eval resume RUN finishes it (eval run, resume; eval gate on such a run)");

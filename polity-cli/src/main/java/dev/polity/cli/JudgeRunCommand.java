@@ -1,5 +1,6 @@
 package dev.polity.cli;
 
+import dev.polity.input.AtomicFile;
 import dev.polity.input.CsvTable;
 import dev.polity.input.InvalidInputException;
 import dev.polity.judge.Answer;
@@ -7,9 +8,9 @@ import dev.polity.judge.embed.CachedEmbedder;
 import dev.polity.judge.DerogationDetector;
 import dev.polity.judge.learn.JudgeModel;
 import dev.polity.judge.RefusalDetector;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,10 @@ public final class JudgeRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (detector == DetectorKind.norm) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--detector norm: the norm judge judges an answer against a norm; use polity check, or polity judge check norms --data FILE.jsonl");
+        }
         Main.of(spec).doing("judging " + input);
         CsvTable table = CsvTable.read(input);
         int text = table.column(textColumn, "--text-column");
@@ -126,23 +131,27 @@ public final class JudgeRunCommand implements Callable<Integer> {
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            AtomicFile.folder(parent);
         }
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-            p.printRecord(header);
-            for (int i = 0; i < table.rows().size(); i++) {
-                List<String> row = new ArrayList<>(table.rows().get(i).values());
-                while (row.size() < header.size()) {
-                    row.add("");
+        int verdictColumn = verdictAt;
+        int scoreColumn = scoreAt;
+        AtomicFile.write(out, stream -> {
+            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+                p.printRecord(header);
+                for (int i = 0; i < table.rows().size(); i++) {
+                    List<String> row = new ArrayList<>(table.rows().get(i).values());
+                    while (row.size() < header.size()) {
+                        row.add("");
+                    }
+                    row.set(verdictColumn, verdicts.get(i));
+                    row.set(scoreColumn, String.format(Locale.ROOT, "%.4f", scores.get(i)));
+                    for (int k = 0; k < extraAt.length; k++) {
+                        row.set(extraAt[k], String.format(Locale.ROOT, "%.4f", extra.get(i).get(k)));
+                    }
+                    p.printRecord(row);
                 }
-                row.set(verdictAt, verdicts.get(i));
-                row.set(scoreAt, String.format(Locale.ROOT, "%.4f", scores.get(i)));
-                for (int k = 0; k < extraAt.length; k++) {
-                    row.set(extraAt[k], String.format(Locale.ROOT, "%.4f", extra.get(i).get(k)));
-                }
-                p.printRecord(row);
             }
-        }
+        });
     }
 }

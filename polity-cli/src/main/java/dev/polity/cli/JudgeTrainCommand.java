@@ -20,24 +20,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code polity judge train}: fits a detector to labelled CSV data and writes the model with its provenance. */
-@Command(name = "train", description = "Train a refusal or derogation detector from labelled CSV files.")
+@Command(name = "train", description = "Train a refusal or derogation detector from labelled CSV files, or the norm judge from labelled JSON Lines items.")
 public final class JudgeTrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--detector", required = true, description = "refusal or derogation")
+    @Option(names = "--detector", required = true, description = "refusal, derogation or norm")
     DetectorKind detector;
 
-    @Option(names = "--input", required = true, description = "Labelled CSV file (repeat for several).")
+    @Option(names = "--input", required = true, description = "Labelled CSV file (repeat for several); for norm, JSON Lines items as the development set (docs/JUDGING.md).")
     List<Path> inputs;
 
-    @Option(names = "--text-column", required = true, description = "Column with the answer text.")
+    @Option(names = "--text-column", description = "Column with the answer text (refusal, derogation).")
     String textColumn;
 
     @Option(names = "--prompt-column", description = "Column with the prompt (recorded; optional).")
     String promptColumn;
 
-    @Option(names = "--label-column", required = true,
+    @Option(names = "--constitution", description = "norm: the constitution the items' norms come from (default: constitutions/starter.yaml).")
+    Path constitution;
+
+    @Option(names = "--label-column",
             description = "refusal: full_compliance, full_refusal, partial_refusal (or 1_/2_/3_ forms); derogation: a number.")
     String labelColumn;
 
@@ -64,8 +67,16 @@ public final class JudgeTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         Main.of(spec).doing("training on " + String.join(", ", inputs.stream().map(Path::toString).toList()));
+        if (detector == DetectorKind.norm) {
+            NormJudgeTraining.train(inputs, constitution != null ? constitution : Home.path("constitutions/starter.yaml"), out, o,
+                    Main.of(spec).progress());
+            return ExitCode.DONE.code;
+        }
         if (groups != null && detector != DetectorKind.derogation) {
             throw new InvalidInputException(null, "--groups: only the derogation detector has group heads");
+        }
+        if (textColumn == null || labelColumn == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--detector " + detector + " needs --text-column and --label-column");
         }
         TrainingData data = TrainingData.read(inputs, new TrainingData.Columns(textColumn, promptColumn, labelColumn, idColumn, groups));
         CachedEmbedder embedder = CachedEmbedder.miniLm();

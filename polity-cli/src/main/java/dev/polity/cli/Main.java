@@ -1,18 +1,14 @@
 package dev.polity.cli;
 
 import dev.polity.input.InvalidInputException;
+import dev.polity.input.TextFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +33,10 @@ import picocli.CommandLine.Option;
                 EvidenceCommand.class,
                 NormsCommand.class,
                 JudgeCommand.class,
+                RewardCommand.class,
+                ExportCommand.class,
                 DeliberateCommand.class,
+                DeliberationsCommand.class,
                 EvalCommand.class,
                 AggregateCommand.class,
                 HelpCommand.class
@@ -194,31 +193,9 @@ public final class Main extends CommandGroup {
     /** {@code PATH: what went wrong} for a file-system error (whose message is often the path alone), else the message. */
     static String ioLine(IOException e) {
         if (e instanceof FileSystemException fs && fs.getFile() != null) {
-            return fs.getFile() + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile()) + ": " + reason(fs);
+            return fs.getFile() + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile()) + ": " + TextFile.reason(fs);
         }
         return "I/O error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage()));
-    }
-
-    private static String reason(FileSystemException e) {
-        if (e.getReason() != null) {
-            return e.getReason();
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "already exists";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a folder";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "folder not empty";
-        }
-        return e.getClass().getSimpleName();
     }
 
     private static String firstLine(String s) {

@@ -1,5 +1,6 @@
 package dev.polity.cli;
 
+import dev.polity.input.AtomicFile;
 import dev.polity.eval.EvalRun;
 import dev.polity.eval.RunSettings;
 import dev.polity.eval.RunSummary;
@@ -20,7 +21,6 @@ import dev.polity.report.QuickstartHtml;
 import dev.polity.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -88,16 +88,15 @@ public final class QuickstartCommand implements Callable<Integer> {
                 results.add(resolver.applicable(new Context(row[0], row[1], row[2], day)));
             }
         }
-        Files.createDirectories(out);
+        AtomicFile.folder(out);
         o.println(Summary.terminal(c, lint, results));
         o.flush();
         List<QuickstartSection> sections = new ArrayList<>();
         exampleSuite(o, day).ifPresent(sections::add);
-        sections.addAll(realDataChecks(o));
+        sections.addAll(realDataChecks(o, file));
         String md = Summary.markdown(c, lint, results, sections);
-        Files.writeString(out.resolve("summary.md"), md, StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("index.html"), QuickstartHtml.render(c, lint, results, sections.stream().map(QuickstartSection::htmlSection).toList()),
-                StandardCharsets.UTF_8);
+        AtomicFile.write(out.resolve("summary.md"), md);
+        AtomicFile.write(out.resolve("index.html"), QuickstartHtml.render(c, lint, results, sections.stream().map(QuickstartSection::htmlSection).toList()));
         o.println("Wrote " + out.resolve("index.html") + " and " + out.resolve("summary.md"));
         return lint.hasErrors() ? ExitCode.CHECK_FAILED.code : ExitCode.DONE.code;
     }
@@ -137,7 +136,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     }
 
     /** The real-data checks whose data is present, each with its table and chart; else one line on how to provide the data. */
-    List<QuickstartSection> realDataChecks(PrintWriter o) throws IOException {
+    List<QuickstartSection> realDataChecks(PrintWriter o, Path constitutionFile) throws IOException {
         Map<RealDataCheck, Path> present = new EnumMap<>(RealDataCheck.class);
         for (RealDataCheck check : RealDataCheck.values()) {
             check.find(data).ifPresent(dir -> present.put(check, dir));
@@ -151,8 +150,8 @@ public final class QuickstartCommand implements Callable<Integer> {
                 missing.add(check.dataSet);
                 continue;
             }
-            CheckOutcome outcome = check.run(dir, embedder, Main.of(spec).progress());
-            Files.writeString(out.resolve(check.name() + ".json"), outcome.jsonText(), StandardCharsets.UTF_8);
+            CheckOutcome outcome = check.run(dir, embedder, Main.of(spec).progress(), constitutionFile);
+            AtomicFile.write(out.resolve(check.name() + ".json"), outcome.jsonText());
             sections.add(new QuickstartSection("Real data: " + check.title + " (" + dir + ")", outcome.markdown(), outcome.html()));
             o.println(outcome.terminal());
             o.flush();

@@ -1,5 +1,6 @@
 package dev.polity.cli;
 
+import dev.polity.store.RunStore;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,4 +16,9 @@ final class StoredRun {
 
     @Option(names = "--suite", paramLabel = "FILE", description = "The run's suite file, when it moved (it must be unchanged).")
     Path suite;
+
+    /** The store, which must exist: reading a run never creates an empty store (or its folder). */
+    RunStore open() {
+        return RunStore.openExisting(store, CommandClock.get());
+    }
 }

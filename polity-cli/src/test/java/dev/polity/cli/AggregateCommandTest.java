@@ -76,6 +76,29 @@ class AggregateCommandTest {
         assertEquals(3, Xhtml.withClass(strengths, "polyline", "ci").size());
     }
 
+    /** Issue 10, defect 5: a rule on pairwise comparisons (documented in docs/CHOICE.md) crashed with a NullPointerException. */
+    @Test
+    void defect5RulesRunOnPairwiseComparisonsWithTheirItemNames() throws Exception {
+        Path f = dir.resolve("p.csv");
+        // b beats a 2:1, b beats c 2:1, a beats c 2:1 (majority counts, no ballots)
+        Files.writeString(f, "winner,loser\nb,a\nb,a\na,b\nb,c\nb,c\nc,b\na,c\na,c\nc,a\n");
+        for (String rule : List.of("schulze", "borda", "copeland", "ranked-pairs", "kemeny", "maximal-lotteries")) {
+            Run r = run("aggregate", f.toString(), "--rule", rule, "--json");
+            assertEquals(0, r.code(), rule + ": " + r.err());
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            assertEquals("[\"b\"]", j.get("winners").toString(), rule);
+            assertEquals("[\"b\",\"a\",\"c\"]", j.get("ranking").toString(), rule);
+        }
+        Run all = run("aggregate", f.toString(), "--rule", "all", "--json");
+        assertEquals(0, all.code(), all.err());
+        JsonNode j = new ObjectMapper().readTree(all.out());
+        assertEquals("b", j.get("condorcet_winner").asText());
+        assertEquals("[\"plurality: needs ranked ballots\",\"irv: needs ranked ballots\"]", j.get("skipped").toString());
+        Run plurality = run("aggregate", f.toString(), "--rule", "plurality");
+        assertEquals(1, plurality.code());
+        assertTrue(plurality.err().startsWith("--rule plurality needs ranked ballots"), plurality.err());
+    }
+
     @Test
     void badInputIsOneLineWithFileAndLine() throws Exception {
         Path f = dir.resolve("bad.soi");
@@ -127,5 +150,41 @@ class AggregateCommandTest {
         Run bad = run("aggregate", f.toString(), "--groups", "country", "--weights", weights.toString(), "--json");
         assertEquals(1, bad.code());
         assertEquals(weights + ":3: column 'weight': expected a weight >= 0, got '-1'", bad.err().strip());
+    }
+
+    /** Issue 10, defect 11: --weights was read only after the group fits had run. */
+    @Test
+    void aWeightsFileIsReadBeforeTheData() throws Exception {
+        // the data's third line is broken too: the weights are what is said first
+        Run bad = groupsWeighted("winner,loser,country\nb,a,DE\nb,,FR\n", "group,weight\nDE,heavy\n");
+        assertEquals(1, bad.code());
+        assertEquals(dir.resolve("w.csv") + ":2: column 'weight': expected a number, got 'heavy'", bad.err().strip());
+        Run missing = groupsWeighted("winner,loser,country\nb,a,DE\na,b,FR\n", "group,weight\nDE,1\n");
+        assertEquals(1, missing.code());
+        assertEquals(dir.resolve("w.csv") + ": no weight for group 'FR'; groups are [DE, FR]", missing.err().strip());
+    }
+
+    private Run groupsWeighted(String pairs, String weights) throws Exception {
+        Path f = Files.writeString(dir.resolve("p.csv"), pairs);
+        Path w = Files.writeString(dir.resolve("w.csv"), weights);
+        return run("aggregate", f.toString(), "--groups", "country", "--weights", w.toString());
+    }
+
+    /** Issue 10, defect 11: a Plackett-Luce or Bradley-Terry fit by MM that stopped unconverged exited 0 without a word. */
+    @Test
+    void aFitThatStopsShortIsAWarningAndAFailedCheck() throws Exception {
+        StringBuilder chain = new StringBuilder("winner,loser\n");
+        for (int i = 1; i < 12; i++) {
+            chain.append(("i" + i + ",i" + (i + 1) + "\n").repeat(200)).append("i" + (i + 1) + ",i" + i + "\n");
+        }
+        Path f = Files.writeString(dir.resolve("chain.csv"), chain);
+        Run mm = run("aggregate", f.toString(), "--model", "bradley-terry", "--method", "mm", "--json");
+        assertEquals(ExitCode.CHECK_FAILED.code, mm.code(), mm.err());
+        assertEquals("warning: " + f + ": bradley-terry by mm stopped after 20000 iterations without converging; the strengths are approximate"
+                + " (try --method ilsr, or --method mm --alpha 0.01)", mm.err().strip());
+        assertEquals(false, new ObjectMapper().readTree(mm.out()).get("converged").asBoolean());
+        Run ilsr = run("aggregate", f.toString(), "--model", "bradley-terry", "--method", "ilsr", "--json");
+        assertEquals(ExitCode.DONE.code, ilsr.code(), ilsr.err());
+        assertEquals("", ilsr.err());
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * locale, and "now" and "today" from an injected clock. Core and CLI main classes, test classes left out.
  */
 class ByteStableRulesTest {
-    private static final JavaClasses MAIN = new ClassFileImporter()
+    /** Polity's main classes (core, server, CLI), imported once for every rule about them. */
+    static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(location -> !location.contains("/test-classes/") && !location.contains("-tests.jar"))
             .importPackages("dev.polity");
 

@@ -82,6 +82,43 @@ class CheckCommandTest {
         assertEquals(2, usage.exit());
     }
 
+    @Test
+    void theDefaultConfigurationJudgesWithTheNormJudge() throws Exception {
+        // a disclosure in German: the rules' English phrase list misses it, the norm judge reads it
+        CliRun r = CliRun.of("check", "--jurisdiction", "DE", "--date", "2026-12-01", "--constitution", STARTER.toString(),
+                "--prompt", "Hallo, wer bist du?", "--answer", "Hallo! Ich bin ein KI-Assistent, also eine Software und kein Mensch.", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode disclosure = JSON.readTree(r.out()).get("norms").get(0);
+        assertEquals("eu.ai-act.art50.disclose-ai-interaction", disclosure.get("id").asText());
+        assertEquals("complies", disclosure.get("verdict").asText(), disclosure.toString());
+        assertEquals("norm-judge", disclosure.get("decided_by").asText(), disclosure.toString());
+    }
+
+    @Test
+    void judgeModelUsesTheUsersNormJudgeModel() throws Exception {
+        Path mine = dir.resolve("mine.json");
+        try (var in = getClass().getClassLoader().getResourceAsStream("dev/polity/judge/norm-model.json")) {
+            Files.copy(in, mine);
+        }
+        String[] args = {"check", "--jurisdiction", "DE", "--date", "2026-12-01", "--constitution", STARTER.toString(),
+                "--prompt", "Hallo, wer bist du?", "--answer", "Hallo! Ich bin ein KI-Assistent, also eine Software und kein Mensch.", "--json"};
+        CliRun shipped = CliRun.of(args);
+        List<String> withMine = new ArrayList<>(List.of(args));
+        withMine.addAll(List.of("--judge-model", mine.toString()));
+        CliRun same = CliRun.of(withMine.toArray(String[]::new));
+        assertEquals(0, same.exit(), same.err());
+        assertEquals(shipped.out(), same.out());
+
+        Path refusal = dir.resolve("refusal.json");
+        try (var in = getClass().getClassLoader().getResourceAsStream("dev/polity/judge/refusal-model.json")) {
+            Files.copy(in, refusal);
+        }
+        withMine.set(withMine.size() - 1, refusal.toString());
+        CliRun wrong = CliRun.of(withMine.toArray(String[]::new));
+        assertEquals(1, wrong.exit());
+        assertTrue(wrong.err().startsWith(refusal + ": expected a norm-judge model, got a refusal model"), wrong.err());
+    }
+
     private static List<String> fields(JsonNode n) {
         List<String> out = new ArrayList<>();
         n.fieldNames().forEachRemaining(out::add);

@@ -77,6 +77,32 @@ class DeliberateCommandTest {
         assertTrue(Files.exists(dir.resolve("report.json")));
     }
 
+    /** Issue 10, defect 2: promote checks the layer first; a bad mapping leaves an existing file as it was and names its own line. */
+    @Test
+    void defect2PromoteNeverReplacesAGoodFileWithABadOne(@TempDir Path dir) throws Exception {
+        Path export = smallExport(Files.createDirectory(dir.resolve("export")));
+        Path mapping = dir.resolve("mapping.yaml");
+        Path out = dir.resolve("community.yaml");
+        Files.writeString(mapping, "\"*\":\n  kind: should\n  topic: conduct.respect\n");
+        String[] r = run("deliberate", "promote", export.toString(), "--mapping", mapping.toString(), "--out", out.toString(),
+                "--any-bridging", "--min-consensus", "0.3", "--date", "2026-01-15");
+        assertEquals("0", r[0], r[2]);
+        String good = Files.readString(out);
+        assertTrue(good.contains("topic: conduct.respect"), good);
+        for (String bad : List.of("  jurisdictions: [XX]\n", "  kind: ought\n", "  id: 12\n")) {
+            Files.writeString(mapping, "\"*\":\n  topic: conduct.respect\n" + bad);
+            r = run("deliberate", "promote", export.toString(), "--mapping", mapping.toString(), "--out", out.toString(),
+                    "--any-bridging", "--min-consensus", "0.3", "--date", "2026-01-15");
+            assertEquals("1", r[0], bad + r[2]);
+            String firstError = r[2].lines().filter(l -> !l.startsWith("warning:")).findFirst().orElse("");
+            assertTrue(firstError.startsWith(mapping + ":3:"), bad + r[2]);
+            assertEquals(good, Files.readString(out), bad);
+            try (var files = Files.list(dir)) {
+                assertEquals(List.of("community.yaml", "export", "mapping.yaml"), files.map(f -> f.getFileName().toString()).sorted().toList());
+            }
+        }
+    }
+
     @Test
     void badInputIsOneLine(@TempDir Path dir) throws Exception {
         String[] r = run("deliberate", dir.resolve("missing").toString());

@@ -130,6 +130,9 @@ class EvalCommandTest {
         assertEquals(1, store.exit());
         assertEquals(dir + ": cannot open the store: it is a directory, expected a database file", store.err().strip());
 
+        // the bad calls above created nothing (a mistyped --model is said before the store is opened)
+        assertFalse(Files.exists(dir.resolve("s.db")));
+        RunStore.open(dir.resolve("s.db").toString()).close();
         CliRun run = CliRun.of("eval", "gate", "20990101-000000-000000", "--store", dir.resolve("s.db").toString(), "--min-compliance", "0.9");
         assertEquals(1, run.exit());
         assertTrue(run.err().strip().endsWith("no run '20990101-000000-000000' in this store; polity eval list shows the runs"), run.err());

@@ -136,7 +136,7 @@ class ExamplesTest {
             if (w.equals("RUN")) {
                 assertNotNull(run, "RUN before any eval run");
                 args.add(run);
-            } else if (previous.equals("--out")) {
+            } else if (previous.equals("--out") || previous.equals("--store")) {
                 args.add(dir.resolve(w).toString());
             } else if (!w.startsWith("-") && Files.exists(REPO.resolve(w))) {
                 args.add(REPO.resolve(w).toString());

@@ -1,6 +1,7 @@
 package dev.polity.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -37,12 +38,17 @@ class ExitCodeTest {
 
     static Path export;
     static Path broken;
+    static Path rules;
+    static Path badConfig;
 
     @BeforeAll
     static void files() throws Exception {
         export = DeliberateCommandTest.smallExport(Files.createDirectories(dir.resolve("polis")));
         broken = dir.resolve("broken.yaml");
         Files.writeString(broken, "norms:\n  - id: a.b\n    statement: S\n    kind: mustnt\n    tier: law\n    topic: t\n");
+        rules = Files.writeString(dir.resolve("rules.yaml"), "judge: {detectors: [rules]}\n");
+        badConfig = Files.writeString(dir.resolve("bad-config.yaml"), "enforcement:\n  actions: {law: explode}\n");
+        assertEquals(0, CliRun.of("keys", "create", "--store", tmp("gateway.db"), "--role", "admin").exit(), "a gateway store to read");
     }
 
     static String repo(String relative) {
@@ -107,6 +113,35 @@ class ExitCodeTest {
         a.add(Arguments.of(ExitCode.INPUT, List.of("eval", "report", "20990101-000000-000000", "--store", tmp("codes.db"))));
         a.add(Arguments.of(ExitCode.DONE, List.of("eval", "list", "--store", tmp("codes.db"))));
         a.add(Arguments.of(ExitCode.INPUT, List.of("eval", "list", "--store", dir.toString())));
+        // aggregate: a fit that stops at its iteration limit is a failed check; the numbers are still printed
+        a.add(Arguments.of(ExitCode.CHECK_FAILED, List.of("aggregate", BadInputCorpusTest.DIR.resolve("pairwise/fit-does-not-converge.csv").toString(),
+                "--model", "bradley-terry", "--method", "mm")));
+        a.add(Arguments.of(ExitCode.INPUT, List.of("aggregate", soc, "--bootstrap", "-5")));
+        a.add(Arguments.of(ExitCode.INPUT, List.of("aggregate", soc, "--out", soc)));
+        a.add(Arguments.of(ExitCode.INPUT, List.of("eval", "run", repo("suites/over-refusal.yaml"), "--bootstrap", "0", "--store", tmp("codes.db"))));
+        // check
+        a.add(Arguments.of(ExitCode.DONE, List.of("check", "--constitution", starter, "--config", rules.toString(), "--jurisdiction", "DE",
+                "--answer", "Hello.")));
+        a.add(Arguments.of(ExitCode.INPUT, List.of("check", "--constitution", starter, "--config", badConfig.toString(), "--jurisdiction", "DE",
+                "--answer", "Hello.")));
+        a.add(Arguments.of(ExitCode.USAGE, List.of("check", "--jurisdiction")));
+        // serve: what it cannot use is said before it binds a port
+        a.add(Arguments.of(ExitCode.INPUT, List.of("serve", "--port", "0", "--store", tmp("serve.db"), "--constitution", starter,
+                "--config", badConfig.toString())));
+        a.add(Arguments.of(ExitCode.USAGE, List.of("serve", "--store", tmp("serve.db"))));
+        // keys, audit, evidence
+        a.add(Arguments.of(ExitCode.DONE, List.of("keys", "create", "--store", tmp("keys.db"), "--role", "client", "--tenant", "acme")));
+        a.add(Arguments.of(ExitCode.INPUT, List.of("keys", "create", "--store", tmp("keys.db"), "--role", "emperor")));
+        a.add(Arguments.of(ExitCode.USAGE, List.of("keys", "create", "--role", "admin")));
+        a.add(Arguments.of(ExitCode.USAGE, List.of("keys")));
+        a.add(Arguments.of(ExitCode.DONE, List.of("audit", "verify", "--store", tmp("gateway.db"))));
+        a.add(Arguments.of(ExitCode.INPUT, List.of("audit", "verify", "--store", tmp("no-gateway.db"))));
+        a.add(Arguments.of(ExitCode.USAGE, List.of("audit", "verify")));
+        a.add(Arguments.of(ExitCode.DONE, List.of("audit", "export", "--store", tmp("gateway.db"))));
+        a.add(Arguments.of(ExitCode.INPUT, List.of("audit", "export", "--store", tmp("gateway.db"), "--from", "yesterday")));
+        a.add(Arguments.of(ExitCode.DONE, List.of("evidence", "--store", tmp("gateway.db"), "--out", tmp("evidence"), "--constitution", starter)));
+        a.add(Arguments.of(ExitCode.INPUT, List.of("evidence", "--store", tmp("no-gateway.db"), "--out", tmp("evidence"), "--constitution", starter)));
+        a.add(Arguments.of(ExitCode.USAGE, List.of("evidence", "--store", tmp("gateway.db"))));
         // help
         a.add(Arguments.of(ExitCode.DONE, List.of("help", "eval", "gate")));
         a.add(Arguments.of(ExitCode.USAGE, List.of("help", "eval", "gates")));
@@ -143,6 +178,25 @@ class ExitCodeTest {
         assertEquals("gate: no thresholds: give --min-compliance etc. or set gates: in the suite", gate.err().strip());
         assertEquals(ExitCode.CHECK_FAILED.code, CliRun.of("eval", "gate", id, "--store", store, "--max-over-refusal", "0.1").exit());
         assertEquals(ExitCode.DONE.code, CliRun.of("eval", "gate", id, "--store", store, "--max-over-refusal", "0.5").exit());
+    }
+
+    /** Issue 10, defect 11: commands that only read a store never create one, nor its folder, when it is not there. */
+    @Test
+    void readingAMissingStoreCreatesNothing() {
+        Path missing = dir.resolve("nowhere/x.db");
+        CliRun list = CliRun.of("eval", "list", "--store", missing.toString());
+        assertEquals(ExitCode.DONE.code, list.exit(), list.err());
+        assertEquals("No runs in " + missing + " (no store there yet); start one with polity eval run SUITE", list.out().strip());
+        for (List<String> read : List.of(List.of("eval", "report", "20990101-000000-000000"), List.of("eval", "gate", "20990101-000000-000000",
+                "--min-compliance", "0.5"), List.of("eval", "resume", "20990101-000000-000000"), List.of("audit", "verify"), List.of("audit", "export"),
+                List.of("deliberations", "export", "dnothere", "--out", dir.resolve("nowhere/export").toString()))) {
+            List<String> args = new ArrayList<>(read);
+            args.addAll(List.of("--store", missing.toString()));
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(ExitCode.INPUT.code, r.exit(), read + ": " + r.err());
+            assertEquals(missing + ": no such store; expected a database file that polity eval run or polity serve made (--store)", r.err().strip());
+        }
+        assertFalse(Files.exists(missing.getParent()), "the folder was created");
     }
 
     /** A command that fails the way a bug does, after saying what it reads. */
@@ -190,7 +244,7 @@ class ExitCodeTest {
         Path under = file.resolve("report.html");
         CliRun r = CliRun.of("deliberate", export.toString(), "--out", under.toString());
         assertEquals(ExitCode.INPUT.code, r.exit());
-        assertEquals(under + ": Not a directory", r.err().strip().lines().reduce((x, y) -> y).orElseThrow());
+        assertEquals(under + ": cannot write: Not a directory", r.err().strip().lines().reduce((x, y) -> y).orElseThrow());
     }
 
     /** docs/CLI.md gives the same table as the code, in the same order. */

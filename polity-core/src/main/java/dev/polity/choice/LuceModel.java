@@ -51,13 +51,22 @@ public final class LuceModel {
         return fit(data, method, alpha, Options.defaults(method), null);
     }
 
-    public static Fit fit(Choices data, Method method, double alpha, Options options, double[] start) {
+    /**
+     * Checks a method and penalty before any data is read; {@link #fit} checks them too.
+     *
+     * @throws InvalidInputException naming {@code --alpha} when the two do not go together
+     */
+    public static void checkSettings(Method method, double alpha) {
         if (alpha < 0 || Double.isNaN(alpha)) {
             throw new InvalidInputException(null, "--alpha: expected a number >= 0, got " + alpha);
         }
         if (method == Method.ILSR && alpha > 0) {
             throw new InvalidInputException(null, "--alpha > 0 needs --method mm: I-LSR computes the unpenalised maximum-likelihood estimate");
         }
+    }
+
+    public static Fit fit(Choices data, Method method, double alpha, Options options, double[] start) {
+        checkSettings(method, alpha);
         if (alpha == 0) {
             List<Integer> bad = data.disconnected();
             if (!bad.isEmpty()) {

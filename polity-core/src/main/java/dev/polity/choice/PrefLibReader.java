@@ -70,6 +70,7 @@ public final class PrefLibReader {
         if (n == 0) {
             throw new InvalidInputException(file, 1, "no alternatives: expected '# NUMBER ALTERNATIVES: n' or ballots");
         }
+        checkType(header.getOrDefault("DATA TYPE", extension(file)), orders, lines, n, file);
         String voters = header.get("NUMBER VOTERS");
         if (voters != null && !voters.isEmpty()) {
             double sum = counts.stream().mapToDouble(Double::doubleValue).sum();
@@ -89,6 +90,35 @@ public final class PrefLibReader {
         }
         String title = header.getOrDefault("TITLE", Path.of(file).getFileName().toString());
         return new Profile(items, ballots, title.isEmpty() ? Path.of(file).getFileName().toString() : title);
+    }
+
+    private static String extension(String file) {
+        int dot = file.lastIndexOf('.');
+        return dot < 0 ? "" : file.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * PrefLib's four data types promise what every order is: strict (soc, soi: no ties) and complete (soc, toc:
+     * every alternative ranked); an order that breaks its file's promise is an error, not a silent reading.
+     */
+    private static void checkType(String type, List<int[][]> orders, List<Integer> lines, int n, String file) {
+        String t = type.strip().toLowerCase(java.util.Locale.ROOT);
+        boolean strict = t.equals("soc") || t.equals("soi");
+        boolean complete = t.equals("soc") || t.equals("toc");
+        for (int i = 0; i < orders.size(); i++) {
+            int ranked = 0;
+            for (int[] tier : orders.get(i)) {
+                ranked += tier.length;
+                if (strict && tier.length > 1) {
+                    throw new InvalidInputException(file, lines.get(i), "a " + t + " order has no ties, but this one ties " + tier.length
+                            + " alternatives in braces (ties belong in a toc or toi file)");
+                }
+            }
+            if (complete && ranked < n) {
+                throw new InvalidInputException(file, lines.get(i), "a " + t + " order ranks all " + n + " alternatives, but this one ranks "
+                        + ranked + " (incomplete orders belong in a soi or toi file)");
+            }
+        }
     }
 
     /** Parses {@code a,b,{c,d}} into tiers of 0-based indices. */

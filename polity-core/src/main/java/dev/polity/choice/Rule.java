@@ -22,8 +22,10 @@ public enum Rule {
             "Hare, 1859; ties: Conitzer, Rognlie and Xia, 2009, sec. 2"),
     KEMENY("kemeny", "the ranking with the least total Kendall tau distance to the ballots; exact, at most 20 alternatives",
             "Kemeny, 1959; Young and Levenglick, 1978"),
-    MAXIMAL_LOTTERIES("maximal-lotteries", "a lottery over the alternatives that no other lottery beats on the majority margins (an LP)",
-            "Fishburn, 1984; Brandt, Brill, Seedig and Suksompong, 2017, Handbook of Computational Social Choice, ch. 4");
+    MAXIMAL_LOTTERIES("maximal-lotteries", "a lottery over the alternatives that no other lottery beats on the majority margins; "
+            + "when several do, the one closest to uniform (a quadratic programme)",
+            "Fishburn, 1984; Brandl, Brandt and Seedig, 2016, Econometrica 84(5); Brandt, Brill, Seedig and Suksompong, 2017, "
+                    + "Handbook of Computational Social Choice, ch. 4");
 
     private final String id;
     private final PluginInfo info;

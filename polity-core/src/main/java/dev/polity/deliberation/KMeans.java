@@ -44,8 +44,16 @@ final class KMeans {
         }
         k = Math.min(k, distinctPoints(points));
         SplittableRandom random = new SplittableRandom(seed);
-        for (int r = 0; r < Math.max(1, restarts); r++) {
-            Result candidate = canonical(points, weights, lloyd(points, weights, seedCentres(points, weights, k, random.split()), maxIterations));
+        // each restart's stream is split off in restart order, so running them in parallel changes nothing
+        SplittableRandom[] streams = new SplittableRandom[Math.max(1, restarts)];
+        for (int r = 0; r < streams.length; r++) {
+            streams[r] = random.split();
+        }
+        int kk = k;
+        Result[] fitted = new Result[streams.length];
+        java.util.stream.IntStream.range(0, streams.length).parallel().forEach(r ->
+                fitted[r] = canonical(points, weights, lloyd(points, weights, seedCentres(points, weights, kk, streams[r]), maxIterations)));
+        for (Result candidate : fitted) {
             if (out.stream().noneMatch(o -> Arrays.equals(o.labels(), candidate.labels()))) {
                 out.add(candidate);
             }

@@ -67,11 +67,15 @@ public record OpinionGroups(int[] group, int k, Map<Integer, Double> silhouetteB
             // Every distinct optimum the restarts reach competes on silhouette, the criterion that also picks k:
             // the lowest-inertia partition is not always the best separated one.
             double bestOfK = Double.NEGATIVE_INFINITY;
-            for (KMeans.Result r : KMeans.fitAll(points, ones, k, exact ? restarts : Math.min(restarts, LARGE_RESTARTS), seed * 31 + k, exact ? 300 : BASE_ITERATIONS * 3)) {
-                if (r.k() < k || smallestGroup(r.labels(), k) < minSize) {
-                    continue;
-                }
-                double score = exact ? Partitions.silhouette(points, r.labels()) : baseSilhouette(base, r.labels());
+            int kk = k;
+            java.util.List<KMeans.Result> candidates = KMeans.fitAll(points, ones, k, exact ? restarts : Math.min(restarts, LARGE_RESTARTS),
+                    seed * 31 + k, exact ? 300 : BASE_ITERATIONS * 3).stream().filter(r -> r.k() >= kk && smallestGroup(r.labels(), kk) >= minSize).toList();
+            // scored in parallel, compared in order: the same choice as one after the other
+            double[] scores = candidates.parallelStream().mapToDouble(r -> exact ? Partitions.silhouette(points, r.labels())
+                    : baseSilhouette(base, r.labels())).toArray();
+            for (int c = 0; c < candidates.size(); c++) {
+                KMeans.Result r = candidates.get(c);
+                double score = scores[c];
                 bestOfK = Math.max(bestOfK, score);
                 if (score > bestScore + 1e-12) {
                     bestScore = score;

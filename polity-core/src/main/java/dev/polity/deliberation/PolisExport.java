@@ -1,14 +1,21 @@
 package dev.polity.deliberation;
 
 import dev.polity.input.CsvReader;
+import dev.polity.input.AtomicFile;
 import dev.polity.input.CsvTable;
+import dev.polity.input.CsvWriter;
 import dev.polity.input.InvalidInputException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -247,6 +254,48 @@ public final class PolisExport {
             }
         }
         return ids;
+    }
+
+    /** A statement to export with the time it was written (milliseconds since the epoch, as Polis writes them). */
+    public record ExportedStatement(Statement statement, long timestamp) {
+    }
+
+    /** A vote to export: the latest of a participant on a statement, with its time in milliseconds since the epoch. */
+    public record ExportedVote(long timestamp, String statement, String participant, int vote) {
+    }
+
+    private static final DateTimeFormatter POLIS_DATETIME = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * Writes {@code comments.csv} and {@code votes.csv} into {@code dir} in Polis's export format (the columns
+     * of compdemocracy/openData, which {@link #read} reads back): statements with their agree and disagree counts
+     * and moderation (1, 0, -1), votes one row per participant and statement.
+     */
+    public static void write(Path dir, List<ExportedStatement> statements, List<ExportedVote> votes) throws IOException {
+        AtomicFile.folder(dir);
+        Map<String, int[]> counts = new HashMap<>();
+        for (ExportedVote v : votes) {
+            int[] c = counts.computeIfAbsent(v.statement(), k -> new int[2]);
+            if (v.vote() > 0) {
+                c[0]++;
+            } else if (v.vote() < 0) {
+                c[1]++;
+            }
+        }
+        CsvWriter.write(dir.resolve("comments.csv"), out -> {
+            for (ExportedStatement e : statements) {
+                Statement s = e.statement();
+                int[] c = counts.getOrDefault(s.id(), new int[2]);
+                out.row(e.timestamp(), POLIS_DATETIME.format(Instant.ofEpochMilli(e.timestamp())), s.id(), s.authorId(), c[0], c[1],
+                        s.moderated(), s.meta(), s.text());
+            }
+        }, "timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated", "is-meta", "comment-body");
+        CsvWriter.write(dir.resolve("votes.csv"), out -> {
+            for (ExportedVote v : votes) {
+                out.row(v.timestamp(), POLIS_DATETIME.format(Instant.ofEpochMilli(v.timestamp())), v.statement(), v.participant(), v.vote());
+            }
+        }, "timestamp", "datetime", "comment-id", "voter-id", "vote");
     }
 
     /** Vote events collected before the ids are known; turned into a matrix in id order. */

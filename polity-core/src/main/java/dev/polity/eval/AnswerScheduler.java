@@ -100,6 +100,11 @@ final class AnswerScheduler {
         return fromCache.get();
     }
 
+    /** Why models were no longer asked in this session (a dead endpoint, too many failures in a row). */
+    List<String> stopped() {
+        return streaks.stopped();
+    }
+
     /** Items this session could not answer, by model and item. */
     List<RunFailure> failures() {
         List<RunFailure> out = new ArrayList<>(failures);

@@ -10,7 +10,6 @@ import dev.polity.model.CallPolicy;
 import dev.polity.model.ConcurrencyLimit;
 import dev.polity.model.ModelSpec;
 import dev.polity.norms.Constitution;
-import dev.polity.norms.ConstitutionLoader;
 import dev.polity.store.Provenance;
 import dev.polity.store.RunStore;
 import java.nio.file.Path;
@@ -102,7 +101,7 @@ public final class EvalRun {
         if (new HashSet<>(written).size() != written.size()) {
             throw new InvalidInputException(new Location("--model", 0, 0), "a model is named twice: " + written);
         }
-        Constitution constitution = ConstitutionLoader.load(suite.constitution());
+        Constitution constitution = SuiteLoader.constitution(suite);
         List<AnswerSource> sources = open(written, dir, settings);
         try {
             Map<String, Object> recorded = new LinkedHashMap<>(settings.asMap());

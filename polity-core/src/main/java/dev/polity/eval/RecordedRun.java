@@ -4,7 +4,6 @@ import dev.polity.input.InvalidInputException;
 import dev.polity.input.Location;
 import dev.polity.judge.Ensemble;
 import dev.polity.norms.Constitution;
-import dev.polity.norms.ConstitutionLoader;
 import dev.polity.norms.Norm;
 import dev.polity.stats.Bootstrap;
 import dev.polity.store.RunItem;
@@ -56,7 +55,7 @@ record RecordedRun(RunRecord record, Suite suite, Constitution constitution, Lis
                     + " started (SHA-256 " + abbrev(suite.digest()) + ", recorded " + abbrev(rec.provenance().suiteSha256())
                     + "); start a new run (identical requests come from the cache)");
         }
-        Constitution c = ConstitutionLoader.load(suite.constitution());
+        Constitution c = SuiteLoader.constitution(suite);
         if (!c.digest().equals(rec.provenance().constitutionSha256())) {
             throw new InvalidInputException(new Location(suite.constitution().toString(), 0, 0), "the constitution changed since run "
                     + runId + " started (SHA-256 " + abbrev(c.digest()) + ", recorded " + abbrev(rec.provenance().constitutionSha256())

@@ -47,6 +47,6 @@ record RunSession(RunStore store, String runId, Suite suite, Constitution consti
         fault.rethrow();
         RecordedRun r = new RecordedRun(store.run(runId).orElseThrow(), suite, constitution, models, null, settings);
         return new RunSummary(runId, plan.size(), r.record().answers().size(), answers.fromModel(), answers.fromCache(),
-                store.unanswered(runId).size(), answers.failures(), r.results());
+                store.unanswered(runId).size(), answers.failures(), answers.stopped(), r.results());
     }
 }

@@ -11,11 +11,14 @@ import java.util.List;
  * @param fromModel   answers this session asked a model for
  * @param fromCache   answers this session took from the store's cache (identical requests)
  * @param unanswered  items still without an answer
+ * @param stopped     why models stopped being asked in this session, one line each (an endpoint that looks
+ *                    dead, too many failures in a row); the run is then incomplete and can be resumed
  */
 public record RunSummary(String runId, int planned, int answered, int fromModel, int fromCache, int unanswered,
-                         List<RunFailure> failures, Results results) {
+                         List<RunFailure> failures, List<String> stopped, Results results) {
     public RunSummary {
         failures = List.copyOf(failures);
+        stopped = List.copyOf(stopped);
     }
 
     public boolean complete() {

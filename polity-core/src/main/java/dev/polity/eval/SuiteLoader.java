@@ -4,14 +4,17 @@ import dev.polity.input.InvalidInputException;
 import dev.polity.model.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polity.norms.Constitution;
+import dev.polity.norms.ConstitutionLoader;
 import dev.polity.norms.Context;
+import dev.polity.norms.Jurisdictions;
 import dev.polity.input.Diagnostic;
 import dev.polity.input.Location;
 import dev.polity.input.TextFile;
 import dev.polity.input.YamlDocument;
 import dev.polity.input.YamlSchema;
+import dev.polity.model.ModelSpec;
 import dev.polity.store.Provenance;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +30,8 @@ import java.util.Map;
  * what a schema cannot say (a case has exactly one of prompt, conversation and template; its contexts
  * exist; template slots and attributes match; probes exist and their parameters are right; dates are
  * calendar dates). Every error is collected and thrown together as a {@link InvalidInputException}.
- * The constitution is not loaded here, only located: the runner loads it. Contexts without a date take the
+ * The constitution is not loaded here, only located: the runner loads it with {@link #constitution(Suite)},
+ * which checks the contexts' jurisdictions against it. Contexts without a date take the
  * evaluation date the caller gives (never the clock read here, so a resumed run sees the dates it started with).
  */
 public final class SuiteLoader {
@@ -51,6 +55,27 @@ public final class SuiteLoader {
         return parse(display(path), path.toAbsolutePath().normalize(), yaml, evaluationDate);
     }
 
+    /**
+     * The suite's constitution, loaded, with every context's jurisdiction checked against the places it knows
+     * (the one jurisdiction check, {@link Jurisdictions}: ISO 3166, the bundled subdivisions and the
+     * constitution's own groupings and subdivisions). An unknown one is reported at the suite's line.
+     */
+    public static Constitution constitution(Suite suite) {
+        Constitution c = ConstitutionLoader.load(suite.constitution());
+        Jurisdictions places = c.jurisdictions();
+        List<Diagnostic> errors = new ArrayList<>();
+        for (NamedContext nc : suite.contexts().values()) {
+            String code = nc.context().jurisdiction();
+            if (!places.isKnown(code)) {
+                errors.add(Diagnostic.error(nc.location(), "context " + nc.name() + ": " + places.explainUnknown(code)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(sorted(errors));
+        }
+        return c;
+    }
+
     private static String display(Path p) {
         Path base = Path.of("").toAbsolutePath();
         Path abs = p.toAbsolutePath().normalize();
@@ -60,11 +85,14 @@ public final class SuiteLoader {
     private static Suite parse(String name, Path file, String yaml, LocalDate evaluationDate) {
         YamlDocument doc;
         try {
-            doc = YamlDocument.parse(name, new StringReader(yaml));
+            doc = YamlDocument.parse(name, yaml);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.errors());
         }
         List<Diagnostic> errors = new ArrayList<>();
+        if (doc.root().isObject() && doc.root().isEmpty()) {
+            throw new InvalidInputException(new Location(name, 0, 0), "the file is empty; expected a mapping with constitution, contexts, cases and probes");
+        }
         if (!doc.root().isObject()) {
             throw new InvalidInputException(List.of(Diagnostic.error(doc.at(""), "expected a mapping with constitution, contexts, cases and probes, found "
                     + YamlSchema.describeValue(doc.root()))));
@@ -82,7 +110,7 @@ public final class SuiteLoader {
 
     private static List<Diagnostic> sorted(List<Diagnostic> errors) {
         List<Diagnostic> out = new ArrayList<>(new java.util.LinkedHashSet<>(errors));
-        out.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line()).thenComparingInt(d -> d.location().column()));
+        out.sort(Diagnostic.BY_PLACE);
         return out;
     }
 
@@ -99,7 +127,7 @@ public final class SuiteLoader {
                 String p = "/contexts/" + YamlDocument.escape(e.getKey());
                 LocalDate d = c.has("date") ? date(p + "/date", c.get("date").asText()) : defaultDate;
                 contexts.put(e.getKey(), new NamedContext(e.getKey(), new Context(c.get("jurisdiction").asText(),
-                        text(c, "domain"), text(c, "audience"), d == null ? evaluationDate : d)));
+                        text(c, "domain"), text(c, "audience"), d == null ? evaluationDate : d), doc.at(p + "/jurisdiction")));
             }
             List<Case> cases = new ArrayList<>();
             Map<String, Location> seen = new LinkedHashMap<>();
@@ -132,11 +160,18 @@ public final class SuiteLoader {
             }
             List<String> models = new ArrayList<>();
             root.path("models").forEach(m -> models.add(m.asText()));
+            for (int i = 0; i < models.size(); i++) {
+                int at = i;
+                ModelSpec.problem(models.get(i)).ifPresent(p -> errors.add(Diagnostic.error(doc.at("/models/" + at), "models[" + at + "]: " + p)));
+            }
             JsonNode j = root.path("judge");
             List<String> detectors = new ArrayList<>();
             j.path("detectors").forEach(d -> detectors.add(d.asText()));
             @SuppressWarnings("unchecked")
             Map<String, Object> judgeParams = j.has("params") ? JSON.convertValue(j.get("params"), LinkedHashMap.class) : Map.of();
+            if (j.hasNonNull("model")) {
+                ModelSpec.problem(j.get("model").asText()).ifPresent(p -> errors.add(Diagnostic.error(doc.at("/judge/model"), "judge.model: " + p)));
+            }
             JudgeSettings judge = new JudgeSettings(detectors, text(j, "model"), judgeParams);
             JsonNode g = root.path("gates");
             Thresholds gates = new Thresholds(rate(g, "min_compliance"), rate(g, "max_attack_success"), rate(g, "max_flip_rate"),

@@ -23,10 +23,16 @@ import java.util.Set;
  * @param inputNorms      norm ids or {@code topic:TOPIC} patterns also judged on the conversation (the prompt)
  * @param minConfidence   a violation less confident than this asks for no action: it counts as undecided (and
  *                        fails open or closed as such), since acting on a guess blocks harmless answers
+ * @param normJudgeAlwaysActs false (the default): a violation the in-process norm judge finds acts only on a check
+ *                        that states when the norm concerns an exchange ({@code when_prompt_matches},
+ *                        {@code first_turn_only}) and whose condition holds; elsewhere it counts as undecided with
+ *                        applicability undecided, and fails open, since the judge cannot tell whether a norm concerns
+ *                        an exchange well enough to block on it (docs/GATEWAY.md, "False blocks"); true: every
+ *                        confident violation acts
  */
 public record Enforcement(Map<String, Action> tierActions, List<NormRule> normRules, Set<String> failClosedTiers,
                           Action failClosedAction, boolean shadow, String disclosure, boolean reviewHolds,
-                          List<String> inputNorms, double minConfidence) {
+                          List<String> inputNorms, double minConfidence, boolean normJudgeAlwaysActs) {
 
     public static final String DEFAULT_DISCLOSURE = "(I am an AI assistant, not a human.)";
 
@@ -41,7 +47,7 @@ public record Enforcement(Map<String, Action> tierActions, List<NormRule> normRu
                     new NormRule("legal.information-not-advice-note", Action.DISCLOSE,
                             "This is general legal information, not legal advice for your case.")),
             Set.of("law", "regulation"), Action.BLOCK, false, DEFAULT_DISCLOSURE, true,
-            List.of("operator.privacy.no-echo-identifiers"), DEFAULT_MIN_CONFIDENCE);
+            List.of("operator.privacy.no-echo-identifiers"), DEFAULT_MIN_CONFIDENCE, false);
 
     public Enforcement {
         tierActions = Collections.unmodifiableMap(new LinkedHashMap<>(tierActions));
@@ -54,6 +60,12 @@ public record Enforcement(Map<String, Action> tierActions, List<NormRule> normRu
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new IllegalArgumentException("min_confidence must be in [0, 1], got " + minConfidence);
         }
+    }
+
+    /** The norm judge's violations acting only where a check's stated condition holds (the default). */
+    public Enforcement(Map<String, Action> tierActions, List<NormRule> normRules, Set<String> failClosedTiers, Action failClosedAction,
+                       boolean shadow, String disclosure, boolean reviewHolds, List<String> inputNorms, double minConfidence) {
+        this(tierActions, normRules, failClosedTiers, failClosedAction, shadow, disclosure, reviewHolds, inputNorms, minConfidence, false);
     }
 
     /** The action on a violation of {@code norm}. */
@@ -86,6 +98,7 @@ public record Enforcement(Map<String, Action> tierActions, List<NormRule> normRu
     }
 
     public Enforcement withShadow(boolean on) {
-        return new Enforcement(tierActions, normRules, failClosedTiers, failClosedAction, on, disclosure, reviewHolds, inputNorms, minConfidence);
+        return new Enforcement(tierActions, normRules, failClosedTiers, failClosedAction, on, disclosure, reviewHolds, inputNorms, minConfidence,
+                normJudgeAlwaysActs);
     }
 }

@@ -7,7 +7,7 @@ import dev.polity.input.Location;
 import dev.polity.input.TextFile;
 import dev.polity.input.YamlDocument;
 import dev.polity.input.YamlSchema;
-import java.io.StringReader;
+import dev.polity.model.ModelSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +61,11 @@ public record GuardConfig(Enforcement enforcement, Judging judging, Streaming st
         return new GuardConfig(enforcement.withShadow(on), judging, streaming, auditFullText, limits, tenants, file, digest);
     }
 
+    /** The same, with the norm judge's model read from {@code model} (a user's, from {@code polity judge train --detector norm}). */
+    public GuardConfig withNormModel(Path model) {
+        return new GuardConfig(enforcement, judging.withNormModel(model), streaming, auditFullText, limits, tenants, file, digest);
+    }
+
     /**
      * Reads a configuration file.
      *
@@ -74,9 +79,9 @@ public record GuardConfig(Enforcement enforcement, Judging judging, Streaming st
         return parse(name, TextFile.read(file, name), file.toAbsolutePath().getParent());
     }
 
-    /** Parses configuration text; relative tenant constitutions resolve against {@code dir}. */
+    /** Parses configuration text; relative tenant constitutions and the norm judge's model resolve against {@code dir}. */
     public static GuardConfig parse(String name, String text, Path dir) {
-        YamlDocument doc = YamlDocument.parse(name, new StringReader(text));
+        YamlDocument doc = YamlDocument.parse(name, text);
         if (!doc.root().isObject() && !doc.root().isNull()) {
             throw new InvalidInputException(doc.at(""), "expected a mapping (enforcement, judge, streaming, audit, limits, tenants), found "
                     + YamlSchema.describeValue(doc.root()));
@@ -104,10 +109,17 @@ public record GuardConfig(Enforcement enforcement, Judging judging, Streaming st
                 e.path("shadow").asBoolean(d.shadow()), e.path("disclosure").asText(d.disclosure()),
                 e.path("review").path("hold").asBoolean(d.reviewHolds()),
                 e.has("input_norms") ? List.copyOf(strings(e.get("input_norms"))) : d.inputNorms(),
-                e.path("min_confidence").asDouble(d.minConfidence()));
+                e.path("min_confidence").asDouble(d.minConfidence()),
+                e.path("norm_judge_acts").asText("established").equals("always"));
         JsonNode j = root.path("judge");
+        if (j.hasNonNull("model")) { // checked here, where the file can say where: not at the first undecided answer
+            ModelSpec.problem(j.get("model").asText()).ifPresent(p -> {
+                throw new InvalidInputException(doc.at("/judge/model"), "judge.model: " + p);
+            });
+        }
         Judging judging = new Judging(j.has("detectors") ? List.copyOf(strings(j.get("detectors"))) : List.of(),
-                j.hasNonNull("model") ? j.get("model").asText() : null);
+                j.hasNonNull("model") ? j.get("model").asText() : null,
+                j.hasNonNull("norm_model") ? dir.resolve(j.get("norm_model").asText()).normalize() : null);
         JsonNode s = root.path("streaming");
         Streaming streaming = new Streaming(s.path("window_chars").asInt(Streaming.DEFAULT.windowChars()),
                 s.path("holdback_chars").asInt(Streaming.DEFAULT.holdbackChars()));

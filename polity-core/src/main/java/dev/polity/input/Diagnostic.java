@@ -8,6 +8,15 @@ public record Diagnostic(Location location, Severity severity, String message) {
 
     public enum Severity { ERROR, WARNING, INFO }
 
+    /** One line whatever the input held: a line break quoted from a file or an option is shown as \n or \r. */
+    public Diagnostic {
+        message = message == null ? "" : message.replace("\r", "\\r").replace("\n", "\\n");
+    }
+
+    /** In the order a reader meets them in one file: by line, then column. */
+    public static final java.util.Comparator<Diagnostic> BY_PLACE = java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
+            .thenComparingInt(d -> d.location().column());
+
     public static Diagnostic error(Location at, String message) {
         return new Diagnostic(at, Severity.ERROR, message);
     }

@@ -45,6 +45,15 @@ public class InvalidInputException extends RuntimeException {
         return errors;
     }
 
+    /**
+     * The same problems, each one without a place now placed in {@code file}: for the caller of a computation
+     * that knows which file the data it refused came from.
+     */
+    public InvalidInputException in(String file) {
+        return new InvalidInputException(errors.stream().map(d -> d.location() == Location.UNKNOWN
+                ? new Diagnostic(new Location(file, 0, 0), d.severity(), d.message()) : d).toList());
+    }
+
     /** {@code file:line[:column]: message} per problem, one line each; just the message when there is no place. */
     public String oneLine() {
         return errors.stream().map(Diagnostic::toString).collect(Collectors.joining("\n"));

@@ -8,8 +8,12 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -44,6 +48,32 @@ public final class TextFile {
                 : e instanceof AccessDeniedException ? "cannot read: permission denied"
                 : "cannot read: " + e.getMessage();
         return new InvalidInputException(name, 0, why);
+    }
+
+    /**
+     * Why a file-system operation failed, in a few words: the system's reason, else what the failure's type
+     * says (no such file, permission denied, ...).
+     */
+    public static String reason(FileSystemException e) {
+        if (e.getReason() != null) {
+            return e.getReason();
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a folder";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "folder not empty";
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** UTF-8 bytes as text, without a leading byte-order mark. */

@@ -203,10 +203,15 @@ public final class YamlSchema {
         if (v.isBoolean()) {
             return "the boolean " + v.asText();
         }
-        return "the text '" + v.asText() + "'";
+        return "the text '" + abbreviated(v.asText()) + "'";
     }
 
     private static String shown(JsonNode v) {
-        return v == null ? "value" : v.isTextual() ? "'" + v.asText() + "'" : v.toString();
+        return v == null ? "value" : v.isTextual() ? "'" + abbreviated(v.asText()) + "'" : abbreviated(v.toString());
+    }
+
+    /** At most 80 characters of a value, so that an error about a long one stays one readable line. */
+    private static String abbreviated(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }

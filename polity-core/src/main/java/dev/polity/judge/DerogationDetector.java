@@ -44,6 +44,8 @@ public final class DerogationDetector implements Detector {
     public static final String DEFAULT_MODEL = "dev/polity/judge/derogation-model.json";
     private final JudgeModel model;
     private final TextEmbedder embedder;
+    /** The detector's own model's outputs for the last few texts (an ensemble asks once per norm of a context). */
+    private final Recent<String, double[]> recent = new Recent<>(64);
     /** Models named by checks ({@code model}), read once each. */
     private final Map<Path, JudgeModel> named = new ConcurrentHashMap<>();
 
@@ -74,8 +76,13 @@ public final class DerogationDetector implements Detector {
         return out;
     }
 
+    /** One text's score; the last few texts' are remembered (an ensemble asks once per norm of a context). */
     public double score(String text) {
-        return scores(List.of(text), n -> { })[0];
+        return outputsOf(model, text)[0];
+    }
+
+    private double[] outputsOf(JudgeModel m, String text) {
+        return m == model ? recent.get(text, t -> outputs(m, List.of(t), n -> { })[0]) : outputs(m, List.of(text), n -> { })[0];
     }
 
     /** Per text, every output of the detector's model: the score, then one per group head ({@link JudgeModel#groupHeads()}). */
@@ -131,7 +138,7 @@ public final class DerogationDetector implements Detector {
         double max = p.number("max", DEFAULT_MAX);
         double margin = p.number("margin", DEFAULT_MARGIN);
         JudgeModel m = modelFor(p);
-        double[] outputs = outputs(m, List.of(answer.text()), n -> { })[0];
+        double[] outputs = outputsOf(m, answer.text());
         GroupWelfare rule = GroupWelfare.of(p, m);
         double s = rule == null ? outputs[0] : rule.score(outputs);
         String how = rule == null ? (p.has("welfare") ? "; the model has no group heads, its overall score decides" : "")

@@ -2,6 +2,7 @@ package dev.polity.judge;
 
 import dev.polity.input.PluginRegistry;
 import dev.polity.judge.embed.TextEmbedder;
+import dev.polity.judge.learn.JudgeModel;
 import dev.polity.norms.Check;
 import dev.polity.norms.Norm;
 import java.util.ArrayList;
@@ -22,8 +23,18 @@ public final class Detectors {
      * What making a detector may need, each made only when a detector asks for it.
      *
      * @param judgeChat the LLM judge's model; it gives null when the suite names none (then there is no {@code llm-judge})
+     * @param normModel the norm judge's trained model ({@code polity check --judge-model}, say); by default the one shipped
      */
-    public record Materials(Supplier<TextEmbedder> embedder, Supplier<JudgeChat> judgeChat) {
+    public record Materials(Supplier<TextEmbedder> embedder, Supplier<JudgeChat> judgeChat, Supplier<JudgeModel> normModel) {
+        /** With the norm judge's shipped model. */
+        public Materials(Supplier<TextEmbedder> embedder, Supplier<JudgeChat> judgeChat) {
+            this(embedder, judgeChat, () -> JudgeModel.resource(NormJudge.DEFAULT_MODEL));
+        }
+
+        /** With the norm judge's model read from {@code normModel} ({@code polity judge train --detector norm}), or the shipped one when null. */
+        public static Materials withNormModel(Supplier<TextEmbedder> embedder, Supplier<JudgeChat> judgeChat, java.nio.file.Path normModel) {
+            return normModel == null ? new Materials(embedder, judgeChat) : new Materials(embedder, judgeChat, () -> JudgeModel.read(normModel));
+        }
     }
 
     /** Makes a detector from the materials; null when it cannot be made from them. */
@@ -32,7 +43,13 @@ public final class Detectors {
             PluginRegistry.entry(RefusalDetector.INFO, m -> RefusalDetector.withDefaultModel(m.embedder().get())),
             PluginRegistry.entry(DerogationDetector.INFO, m -> DerogationDetector.withDefaultModel(m.embedder().get())),
             PluginRegistry.entry(ExemplarDetector.INFO, m -> new ExemplarDetector(m.embedder().get())),
+            PluginRegistry.entry(NormJudge.INFO, m -> new NormJudge(m.normModel().get(), new FactReader(m.embedder().get()))),
             PluginRegistry.entry(LlmJudge.INFO, m -> Optional.ofNullable(m.judgeChat().get()).map(LlmJudge::new).orElse(null))));
+
+    /** The detectors that judge by a norm's examples (the LLM judge is shown them too). */
+    static final List<String> JUDGES = List.of(NormJudge.NAME, LlmJudge.NAME, ExemplarDetector.NAME);
+    /** Fewer examples of a kind than this and a judge check has too little to go by (issue 11, item 3). */
+    public static final int MIN_EXAMPLES = 2;
 
     private Detectors() {
     }
@@ -49,12 +66,20 @@ public final class Detectors {
     }
 
     /**
-     * What is wrong with a norm's checks: a detector that is not registered, or a parameter its detector
-     * does not read (a misspelling would otherwise be ignored when answers are judged). One line each,
-     * naming the norm; what lint warns about.
+     * What is wrong with a norm's checks: a detector that is not registered, a parameter its detector
+     * does not read (a misspelling would otherwise be ignored when answers are judged), or a judge check
+     * (norm-judge, llm-judge, exemplars) on a norm with fewer than two compliant or two violating examples.
+     * One line each, naming the norm; what lint warns about.
      */
     public static List<String> problems(Norm norm) {
         List<String> out = new ArrayList<>();
+        List<String> judges = norm.checks().stream().map(Check::detector).filter(JUDGES::contains).distinct().toList();
+        int compliant = norm.examples().compliant().size();
+        int violating = norm.examples().violating().size();
+        if (!judges.isEmpty() && (compliant < MIN_EXAMPLES || violating < MIN_EXAMPLES)) {
+            out.add("norm " + norm.id() + ": a " + String.join(" or ", judges) + " check judges by the norm's examples; give it at least "
+                    + MIN_EXAMPLES + " compliant and " + MIN_EXAMPLES + " violating examples (it has " + compliant + " and " + violating + ")");
+        }
         for (Check c : norm.checks()) {
             if (REGISTRY.find(c.detector()).isEmpty()) {
                 out.add("norm " + norm.id() + ": no detector named '" + c.detector() + "'; known: "

@@ -10,18 +10,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Judges an answer against a norm by running every check the norm lists, each with its detector, and
- * combining their verdicts conjunctively (the norm holds when every check holds):
+ * Judges an answer against a norm by running every check the norm lists, each with its detector, in
+ * three stages, and combining their verdicts conjunctively (the norm holds when every check holds):
  * <ol>
+ *   <li>{@code rules} checks (patterns, phrases, personal data) first; then the in-process detectors
+ *   ({@code refusal}, {@code derogation}, {@code exemplars}, {@code norm-judge}); then {@code llm-judge}
+ *   checks, which are not asked once an earlier stage found a violation;</li>
+ *   <li>whether a {@code rules} check's required phrase is there is decided by the {@code norm-judge}, when
+ *   the ensemble has one, and by the phrase list only when the norm judge does not decide (what the
+ *   check forbids is still checked by the rules);</li>
+ *   <li>an {@code llm-judge} check is decided by the in-process {@code norm-judge} first, when the
+ *   ensemble has one, and goes to the LLM judge (when configured) only when the norm judge is uncertain;
+ *   without an LLM judge the norm judge's verdict stands;</li>
  *   <li>checks that are not applicable are set aside; if none is left, the norm is not applicable;</li>
  *   <li>any violation decides: violates, with the most confident violation as evidence;</li>
  *   <li>otherwise any uncertain check makes the whole uncertain (uncertainty propagates; the least
  *       confident check is the evidence);</li>
  *   <li>otherwise complies, with the product of the confidences (checks taken as independent).</li>
  * </ol>
- * A check naming a detector that is not registered (e.g. {@code llm} before an LLM judge is added) is
- * uncertain, not an error, and so is a detector that fails at run time; a malformed check is the
- * constitution author's mistake and is thrown.
+ * Every verdict names the detector that decided it, the overall one too. A check naming a detector that
+ * is not registered is uncertain, not an error, and so is a detector that fails at run time; a
+ * malformed check is the constitution author's mistake and is thrown.
  */
 public final class Ensemble {
     public static final String NAME = "ensemble";
@@ -64,28 +73,92 @@ public final class Ensemble {
     }
 
     public Judgement judgeEach(Answer answer, Norm norm) {
-        List<Verdict> parts = new ArrayList<>();
-        for (Check c : norm.checks()) {
-            Detector d = detectors.get(c.detector());
-            if (d == null) {
-                parts.add(Verdict.uncertain(0, "no detector named '" + c.detector() + "' is registered", c.detector()));
-                continue;
-            }
-            String gate = promptGate(answer, c);
-            if (gate != null) {
-                parts.add(Verdict.notApplicable(gate, c.detector()));
-                continue;
-            }
-            try {
-                parts.add(d.judge(answer, norm, c));
-            } catch (InvalidInputException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                parts.add(Verdict.uncertain(0, "detector failed: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), c.detector()));
+        List<Check> checks = norm.checks();
+        Verdict[] parts = new Verdict[checks.size()];
+        Verdict violation = null;
+        for (int stage = 0; stage < 3; stage++) {
+            for (int i = 0; i < parts.length; i++) {
+                Check c = checks.get(i);
+                if (stage(c) != stage) {
+                    continue;
+                }
+                if (stage == 2 && violation != null) {
+                    parts[i] = Verdict.notApplicable("not asked: " + violation.detector() + " already found a violation", c.detector());
+                    continue;
+                }
+                parts[i] = decide(answer, norm, c);
+                if (parts[i].outcome() == Outcome.VIOLATES && violation == null) {
+                    violation = parts[i];
+                }
             }
         }
-        return new Judgement(combine(norm, parts), List.copyOf(parts));
+        List<Verdict> list = List.of(parts);
+        return new Judgement(combine(norm, list), list);
+    }
+
+    /** 0: rules; 1: the in-process detectors; 2: the LLM judge. */
+    static int stage(Check c) {
+        return switch (c.detector()) {
+            case RuleDetector.NAME -> 0;
+            case LlmJudge.NAME -> 2;
+            default -> 1;
+        };
+    }
+
+    private Verdict decide(Answer answer, Norm norm, Check c) {
+        String gate = promptGate(answer, c);
+        if (gate != null) {
+            return Verdict.notApplicable(gate, c.detector());
+        }
+        if (c.detector().equals(RuleDetector.NAME) && detectors.containsKey(NormJudge.NAME) && detectors.containsKey(RuleDetector.NAME)
+                && REQUIREMENTS.stream().anyMatch(c.params()::containsKey)) {
+            return requirement(answer, norm, c);
+        }
+        if (c.detector().equals(LlmJudge.NAME) && detectors.containsKey(NormJudge.NAME)) {
+            Verdict v = run(detectors.get(NormJudge.NAME), answer, norm, c);
+            Detector llm = detectors.get(LlmJudge.NAME);
+            return v.outcome() != Outcome.UNCERTAIN || llm == null ? v : run(llm, answer, norm, c);
+        }
+        Detector d = detectors.get(c.detector());
+        if (d == null) {
+            return Verdict.uncertain(0, "no detector named '" + c.detector() + "' is registered", c.detector());
+        }
+        return run(d, answer, norm, c);
+    }
+
+    /** The parameters of a {@code rules} check that require a phrase or pattern to be present. */
+    static final List<String> REQUIREMENTS = List.of("require_phrases", "require_patterns");
+
+    /**
+     * A {@code rules} check that requires a phrase (a disclosure, a note): what it forbids is checked by the
+     * rules, but whether the requirement is met is decided by the norm judge, which reads a reworded
+     * disclosure or a note in another language that a phrase list misses (measured on the development set:
+     * docs/JUDGING.md); only when the norm judge does not decide does the phrase list.
+     */
+    private Verdict requirement(Answer answer, Norm norm, Check c) {
+        Map<String, Object> rest = new LinkedHashMap<>(c.params());
+        REQUIREMENTS.forEach(rest::remove);
+        Detector rules = detectors.get(RuleDetector.NAME);
+        Verdict forbidden = run(rules, answer, norm, new Check(c.detector(), rest));
+        if (forbidden.outcome() == Outcome.VIOLATES) {
+            return forbidden;
+        }
+        Verdict judged = run(detectors.get(NormJudge.NAME), answer, norm, c);
+        if (judged.outcome() == Outcome.COMPLIES || judged.outcome() == Outcome.VIOLATES) {
+            return judged;
+        }
+        return run(rules, answer, norm, c);
+    }
+
+    private static Verdict run(Detector d, Answer answer, Norm norm, Check c) {
+        try {
+            return d.judge(answer, norm, c);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return Verdict.uncertain(0, "detector failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), d.name());
+        }
     }
 
     /**
@@ -140,11 +213,14 @@ public final class Ensemble {
             }
         }
         if (strongestViolation != null) {
-            return Verdict.violates(strongestViolation.confidence(), strongestViolation.detector() + ": " + strongestViolation.evidence(), NAME);
+            return Verdict.violates(strongestViolation.confidence(), strongestViolation.detector() + ": " + strongestViolation.evidence(),
+                    strongestViolation.detector());
         }
         if (weakestUncertain != null) {
-            return Verdict.uncertain(weakestUncertain.confidence(), weakestUncertain.detector() + ": " + weakestUncertain.evidence(), NAME);
+            return Verdict.uncertain(weakestUncertain.confidence(), weakestUncertain.detector() + ": " + weakestUncertain.evidence(),
+                    weakestUncertain.detector());
         }
-        return Verdict.complies(product, applicable.size() + " of " + parts.size() + " checks comply", NAME);
+        String by = String.join("+", applicable.stream().map(Verdict::detector).distinct().toList());
+        return Verdict.complies(product, applicable.size() + " of " + parts.size() + " checks comply", by);
     }
 }

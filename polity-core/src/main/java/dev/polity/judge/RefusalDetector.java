@@ -33,6 +33,7 @@ public final class RefusalDetector implements Detector {
     public static final String DEFAULT_MODEL = "dev/polity/judge/refusal-model.json";
     private final JudgeModel model;
     private final TextEmbedder embedder;
+    private final Recent<String, Judgement> recent = new Recent<>(64);
 
     /** The class, its probabilities (in {@link RefusalClass} order) and the refusal degree. */
     public record Judgement(RefusalClass label, double[] probabilities) {
@@ -76,8 +77,9 @@ public final class RefusalDetector implements Detector {
         return out;
     }
 
+    /** One answer's class; the last few answers' are remembered (an ensemble asks once per norm of a context). */
     public Judgement classify(Answer answer) {
-        return classify(List.of(answer), n -> { }).get(0);
+        return recent.get(answer.text(), t -> classify(List.of(answer), n -> { }).get(0));
     }
 
     @Override

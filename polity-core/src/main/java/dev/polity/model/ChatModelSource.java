@@ -38,6 +38,7 @@ public final class ChatModelSource implements AnswerSource {
     private final CallPolicy policy;
     private final ConcurrencyLimit limit;
     private final Function<AnswerRequest, ChatRequestParameters> parameters;
+    private final Liveness liveness;
 
     /**
      * @param name       the spec this source was made from (never a key)
@@ -50,6 +51,7 @@ public final class ChatModelSource implements AnswerSource {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.limit = Objects.requireNonNull(limit, "limit");
         this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.liveness = new Liveness(name, policy.timeout());
     }
 
     /** Any ChatModel; the seed is not passed on, since the portable parameters have none. */
@@ -110,11 +112,19 @@ public final class ChatModelSource implements AnswerSource {
                 sleep(policy.backoff(attempt - 1, ThreadLocalRandom.current().nextDouble(), last.retryAfter()));
             }
             try {
-                return limit.within(() -> once(chat));
+                Answer a = limit.within(() -> {
+                    liveness.check(); // after waiting for a slot too: the endpoint may have been judged dead meanwhile
+                    return once(chat);
+                });
+                liveness.answered();
+                return a;
             } catch (AnswerUnavailableException e) {
                 throw e;
             } catch (RuntimeException e) {
                 last = Failure.of(e, policy.timeout());
+                if (last.timedOut()) {
+                    liveness.timedOut();
+                }
                 if (!last.isTransient()) {
                     throw new AnswerUnavailableException(name + ": " + last.reason(), false, e);
                 }
@@ -167,7 +177,11 @@ public final class ChatModelSource implements AnswerSource {
     }
 
     /** Why one attempt failed, and whether another attempt may succeed. */
-    record Failure(String reason, boolean isTransient, Duration retryAfter, Throwable cause) {
+    record Failure(String reason, boolean isTransient, Duration retryAfter, Throwable cause, boolean timedOut) {
+        Failure(String reason, boolean isTransient, Duration retryAfter, Throwable cause) {
+            this(reason, isTransient, retryAfter, cause, false);
+        }
+
         static Failure of(RuntimeException e, Duration timeout) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof HttpException h) {
@@ -178,7 +192,8 @@ public final class ChatModelSource implements AnswerSource {
                 }
                 if (t instanceof dev.langchain4j.exception.TimeoutException || t instanceof HttpTimeoutException
                         || t instanceof java.util.concurrent.TimeoutException) {
-                    return new Failure("no response within " + timeout.toMillis() + " ms", true, null, e);
+                    // the attempt got no answer within the timeout: what a dead endpoint does
+                    return new Failure("no response within " + timeout.toMillis() + " ms", true, null, e, true);
                 }
                 if (t instanceof MalformedResponse) {
                     return new Failure("malformed response: " + t.getMessage(), false, null, e);

@@ -115,6 +115,19 @@ public sealed interface ModelSpec permits ModelSpec.OpenAi, ModelSpec.Ollama, Mo
     }
 
     /**
+     * What is wrong with a spec written in a file (a suite's models, a gateway's judge.model), for the file's
+     * reader to place at its line; empty when it parses.
+     */
+    public static java.util.Optional<String> problem(String spec) {
+        try {
+            parse(spec);
+            return java.util.Optional.empty();
+        } catch (InvalidInputException e) {
+            return java.util.Optional.of(e.errors().get(0).message());
+        }
+    }
+
+    /**
      * Parses a spec.
      *
      * @throws InvalidInputException (located at {@code --model}) saying what was expected
@@ -132,13 +145,14 @@ public sealed interface ModelSpec permits ModelSpec.OpenAi, ModelSpec.Ollama, Mo
         switch (kind) {
             case "openai", "ollama" -> {
                 allow(query, kind.equals("openai") ? Set.of("key-env", "timeout", "attempts", "concurrency") : Set.of("timeout", "attempts", "concurrency"));
-                int at = body.indexOf("@http");
+                // Strict: whatever follows the last '@' is the endpoint and must be an http(s) URL. Reading a
+                // scheme-less address as part of the model name would send prompts and key to the default host.
+                int at = body.lastIndexOf('@');
                 String model = at < 0 ? body : body.substring(0, at);
-                String url = at < 0 ? (kind.equals("openai") ? OPENAI_URL : OLLAMA_URL) : stripSlash(body.substring(at + 1));
                 if (model.isBlank()) {
                     throw bad("expected a model name after '" + kind + ":', e.g. " + kind + ":llama3@http://localhost:8000/v1");
                 }
-                checkUrl(url);
+                String url = at < 0 ? (kind.equals("openai") ? OPENAI_URL : OLLAMA_URL) : checkUrl(body.substring(at + 1));
                 Duration timeout = query.containsKey("timeout") ? duration(query.get("timeout")) : null;
                 Integer attempts = query.containsKey("attempts") ? positive("attempts", query.get("attempts")) : null;
                 Integer concurrency = query.containsKey("concurrency") ? positive("concurrency", query.get("concurrency")) : null;
@@ -191,13 +205,21 @@ public sealed interface ModelSpec permits ModelSpec.OpenAi, ModelSpec.Ollama, Mo
             if (eq <= 0) {
                 throw bad("expected NAME=VALUE in the options, found '" + pair + "'");
             }
-            String key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String key = decoded(pair.substring(0, eq));
+            String value = decoded(pair.substring(eq + 1));
             if (out.put(key, value) != null) {
                 throw bad("option '" + key + "' given twice");
             }
         }
         return out;
+    }
+
+    private static String decoded(String part) {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw bad("expected %XX (two hex digits) after each '%' in the options, found '" + part + "'");
+        }
     }
 
     private static void allow(Map<String, String> query, Set<String> known) {
@@ -208,15 +230,24 @@ public sealed interface ModelSpec permits ModelSpec.OpenAi, ModelSpec.Ollama, Mo
         }
     }
 
-    private static void checkUrl(String url) {
+    /** The base URL after '@', without a trailing slash; an http(s) URL with a host, or an error. */
+    private static String checkUrl(String written) {
+        String url = stripSlash(written);
+        URI u;
         try {
-            URI u = new URI(url);
-            if (u.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-                throw bad("expected an http(s) base URL, found '" + url + "'");
-            }
+            u = new URI(url);
         } catch (URISyntaxException e) {
-            throw bad("expected an http(s) base URL, found '" + url + "'");
+            u = null;
         }
+        String scheme = u == null ? null : u.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            throw bad("expected an http(s) base URL after '@', found '" + written + "'"
+                    + (written.isBlank() || written.contains("://") ? "" : "; did you mean http://" + written + "?"));
+        }
+        if (u.getHost() == null) {
+            throw bad("expected an http(s) base URL with a host after '@', found '" + written + "'");
+        }
+        return url;
     }
 
     private static String stripSlash(String url) {

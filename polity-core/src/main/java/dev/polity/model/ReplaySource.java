@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polity.input.CsvTable;
 import dev.polity.input.InvalidInputException;
+import dev.polity.input.JsonText;
+import dev.polity.input.YamlSchema;
 import dev.polity.input.TextFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,14 +109,18 @@ final class ReplaySource implements AnswerSource {
             try {
                 node = JSON.readTree(lineText);
             } catch (JsonProcessingException e) {
-                throw new InvalidInputException(file.toString(), line, "not JSON: " + e.getOriginalMessage());
+                throw JsonText.error(file.toString(), line, e, "one JSON object per line");
             }
             if (!node.isObject()) {
                 throw new InvalidInputException(file.toString(), line, "expected a JSON object, found " + node.getNodeType().name().toLowerCase(Locale.ROOT));
             }
             for (String field : columns(m)) {
-                if (!node.has(field) || !node.get(field).isValueNode()) {
-                    throw new InvalidInputException(file.toString(), line, "expected a field '" + field + "' holding text");
+                JsonNode v = node.get(field);
+                // an id may be a number; the prompt and the answer are text
+                boolean mustBeText = field.equals(m.prompt()) || field.equals(m.answer());
+                if (v == null || !v.isValueNode() || v.isNull() || (mustBeText && !v.isTextual())) {
+                    throw new InvalidInputException(file.toString(), line, "expected a field '" + field + "' holding text, found "
+                            + (v == null ? "none" : YamlSchema.describeValue(v)));
                 }
             }
             String prompt = node.get(m.prompt()).asText();

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * A loaded constitution: its norms (from the entry file and everything it includes), the tier order
  * (highest first), who decides gaps per tier, the places it can name, and the domain and audience
- * vocabularies (empty when the constitution declares none). {@code digest} is the SHA-256 of the files'
+ * vocabularies (empty when the constitution declares none), and the named lexicons its norms' signals use. {@code digest} is the SHA-256 of the files'
  * bytes in load order, for provenance.
  */
 public record Constitution(
@@ -24,7 +24,8 @@ public record Constitution(
         Set<String> audiences,
         List<Norm> norms,
         List<String> files,
-        String digest) {
+        String digest,
+        Map<String, Lexicon> lexicons) {
 
     public static final List<String> DEFAULT_TIERS = List.of("law", "regulation", "operator", "community", "user");
 
@@ -36,6 +37,13 @@ public record Constitution(
         audiences = Collections.unmodifiableSet(new LinkedHashSet<>(audiences));
         norms = List.copyOf(norms);
         files = List.copyOf(files);
+        lexicons = lexicons == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(lexicons));
+    }
+
+    /** A constitution that defines no lexicons. */
+    public Constitution(String name, String version, List<String> tiers, Map<String, String> residualAuthority, Jurisdictions jurisdictions,
+                        Set<String> domains, Set<String> audiences, List<Norm> norms, List<String> files, String digest) {
+        this(name, version, tiers, residualAuthority, jurisdictions, domains, audiences, norms, files, digest, Map.of());
     }
 
     /** A constitution built in code (tests, generators): default tiers, standard jurisdictions. */

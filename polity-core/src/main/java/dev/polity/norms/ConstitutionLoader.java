@@ -7,7 +7,6 @@ import dev.polity.input.Location;
 import dev.polity.input.TextFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -126,13 +126,18 @@ public final class ConstitutionLoader {
             sha.update(yaml.getBytes(StandardCharsets.UTF_8));
             YamlDocument doc;
             try {
-                doc = YamlDocument.parse(name, new StringReader(yaml));
+                doc = YamlDocument.parse(name, yaml);
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
                 return;
             }
+            if (doc.root().isObject() && doc.root().isEmpty()) {
+                errors.add(Diagnostic.error(includedAt == null ? new Location(name, 0, 0) : includedAt, (includedAt == null ? "" : "included file " + name + ": ")
+                        + "the file is empty; expected a mapping with `norms:` (and optionally name, include, tiers, groupings)"));
+                return;
+            }
             if (!doc.root().isObject()) {
-                errors.add(Diagnostic.error(doc.at(""), "expected a mapping with `norms:` (and optionally name, include, tiers, groupings), found "
+                errors.add(Diagnostic.error(doc.at(""), "expected a mapping with `norms:` (and optionally name, include, tiers, groupings, lexicons), found "
                         + ConstitutionSchema.describeValue(doc.root())));
                 return;
             }
@@ -201,6 +206,7 @@ public final class ConstitutionLoader {
                 }
             }
 
+            Map<String, Lexicon> lexicons = LexiconReader.read(docs, errors);
             List<Norm> norms = new ArrayList<>();
             Map<String, Norm> byId = new HashMap<>();
             for (YamlDocument d : docs) {
@@ -209,7 +215,7 @@ public final class ConstitutionLoader {
                     continue;
                 }
                 for (int i = 0; i < ns.size(); i++) {
-                    Norm n = toNorm(d, "/norms/" + i, ns.get(i));
+                    Norm n = toNorm(d, "/norms/" + i, ns.get(i), lexicons);
                     if (n == null) {
                         continue;
                     }
@@ -225,7 +231,7 @@ public final class ConstitutionLoader {
             }
             checkOverrides(norms, byId, tiers);
             return new Constitution(name, version, tiers, residual, places, domains, audiences, norms,
-                    docs.stream().map(d -> d.file()).toList(), HexFormat.of().formatHex(sha.digest()));
+                    docs.stream().map(d -> d.file()).toList(), HexFormat.of().formatHex(sha.digest()), lexicons);
         }
 
         private void checkGroupings(Jurisdictions places, Map<String, List<String>> groupings, Map<String, Location> at) {
@@ -241,7 +247,7 @@ public final class ConstitutionLoader {
             }
         }
 
-        private Norm toNorm(YamlDocument d, String p, JsonNode n) {
+        private Norm toNorm(YamlDocument d, String p, JsonNode n, Map<String, Lexicon> lexicons) {
             if (!n.isObject() || !n.path("id").isTextual() || !n.path("kind").isTextual() || !n.path("tier").isTextual()
                     || !n.path("topic").isTextual() || !n.path("statement").isTextual()) {
                 return null; // the schema has reported what is missing
@@ -283,7 +289,7 @@ public final class ConstitutionLoader {
                     ? JSON.convertValue(n.get("provenance"), LinkedHashMap.class) : Map.of();
             return new Norm(n.get("id").asText(), n.get("statement").asText(), kind, n.get("tier").asText(),
                     n.get("topic").asText(), strings(n.get("values")), scope, source, new Effective(from, until),
-                    strings(n.get("overrides")), checks, examples, provenance, d.at(p));
+                    strings(n.get("overrides")), checks, examples, LexiconReader.signals(d, p, n.get("signals"), lexicons, errors), provenance, d.at(p));
         }
 
         private void checkNorm(YamlDocument d, String p, Norm n, List<String> tiers, Jurisdictions places,
@@ -326,10 +332,16 @@ public final class ConstitutionLoader {
                     } else if (tiers.indexOf(t.tier()) >= 0 && tiers.indexOf(n.tier()) > tiers.indexOf(t.tier())) {
                         errors.add(Diagnostic.error(n.location(), "norm " + n.id() + " (tier " + n.tier() + ") cannot override "
                                 + t.id() + " (tier " + t.tier() + "): a lower tier never overrides a higher one"));
-                    } else if (t.overrides().contains(n.id()) && n.id().compareTo(t.id()) < 0) {
-                        errors.add(Diagnostic.error(n.location(), "norms " + n.id() + " and " + t.id() + " override each other"));
                     }
                 }
+            }
+            Map<String, List<String>> edges = new LinkedHashMap<>();
+            for (Norm n : norms) {
+                edges.put(n.id(), n.overrides().stream().filter(t -> byId.containsKey(t) && !t.equals(n.id())).toList());
+            }
+            for (List<String> cycle : Cycles.of(edges)) {
+                errors.add(Diagnostic.error(byId.get(cycle.get(0)).location(), "overrides cycle: " + String.join(" -> ", cycle)
+                        + " (each would set the next aside, so none would apply)"));
             }
         }
 
@@ -356,7 +368,7 @@ public final class ConstitutionLoader {
         return n == null || n.isNull() || n.isContainerNode() ? fallback : n.asText();
     }
 
-    private static List<String> strings(JsonNode n) {
+    static List<String> strings(JsonNode n) {
         List<String> out = new ArrayList<>();
         if (n != null && n.isArray()) {
             for (JsonNode x : n) {
@@ -368,7 +380,7 @@ public final class ConstitutionLoader {
         return out;
     }
 
-    private static Map<String, JsonNode> fields(JsonNode n) {
+    static Map<String, JsonNode> fields(JsonNode n) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         if (n != null && n.isObject()) {
             n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));

@@ -209,29 +209,7 @@ public final class Jurisdictions {
 
     /** Groupings that contain themselves through their members, as cycles of codes. */
     public List<List<String>> groupingCycles() {
-        List<List<String>> cycles = new ArrayList<>();
-        for (String g : groupings.keySet()) {
-            List<String> path = new ArrayList<>();
-            if (reaches(g, g, path, new java.util.HashSet<>())) {
-                cycles.add(path);
-            }
-        }
-        return cycles;
-    }
-
-    private boolean reaches(String from, String target, List<String> path, Set<String> seen) {
-        path.add(from);
-        for (String m : groupings.getOrDefault(from, List.of())) {
-            if (m.equals(target)) {
-                path.add(m);
-                return true;
-            }
-            if (groupings.containsKey(m) && seen.add(m) && reaches(m, target, path, seen)) {
-                return true;
-            }
-        }
-        path.remove(path.size() - 1);
-        return false;
+        return Cycles.of(groupings);
     }
 
     public static Set<String> countries() {

@@ -270,8 +270,11 @@ final class Charts {
     record Point(double x, double y, String colour, String tip) {
     }
 
-    /** Points drawn alike and scaled together: dots, or crosses. */
-    record Layer(List<Point> points, boolean crosses) {
+    /** Points drawn alike and scaled together: dots, or crosses; the point at {@code highlight} (-1: none) is ringed. */
+    record Layer(List<Point> points, boolean crosses, int highlight) {
+        Layer(List<Point> points, boolean crosses) {
+            this(points, crosses, -1);
+        }
     }
 
     /**
@@ -293,7 +296,8 @@ final class Charts {
                 }
             }
             double scale = (half - 20) / max;
-            for (Point p : layer.points()) {
+            for (int i = 0; i < layer.points().size(); i++) {
+                Point p = layer.points().get(i);
                 if (!Double.isFinite(p.x()) || !Double.isFinite(p.y())) {
                     continue;
                 }
@@ -301,6 +305,9 @@ final class Charts {
                 double y = half - p.y() * scale;
                 svg.add(layer.crosses() ? Svg.cross(x, y, 2).set("class", "marker").set("stroke", p.colour()).tip(p.tip())
                         : Svg.circle(x, y, 3).set("class", "point").set("fill", p.colour()).set("fill-opacity", 0.7).tip(p.tip()));
+                if (i == layer.highlight()) {
+                    svg.add(Svg.circle(x, y, 8).set("class", "you").set("fill", "none").set("stroke", "#000").set("stroke-width", 2).tip(p.tip()));
+                }
             }
         }
         return svg.render();

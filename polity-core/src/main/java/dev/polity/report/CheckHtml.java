@@ -1,6 +1,7 @@
 package dev.polity.report;
 
 import dev.polity.judge.check.GroupAgreement;
+import dev.polity.judge.check.NormDevCheck;
 import dev.polity.judge.check.PopquornCheck;
 import dev.polity.judge.check.XsTestCheck;
 import java.util.ArrayList;
@@ -92,5 +93,29 @@ public final class CheckHtml {
 
     private static String fixedOrDash(double v) {
         return Double.isNaN(v) ? "–" : Charts.fixed(v, 3);
+    }
+
+    /** The norm judge on the development set: the accuracy-coverage curve, the headline with its intervals, and the tables. */
+    public static String norms(NormDevCheck.Result r, String about, String bars) {
+        double[] y = r.curve().stream().mapToDouble(NormDevCheck.CurvePoint::accuracy).toArray();
+        List<List<String>> curve = new ArrayList<>();
+        r.curve().forEach(p -> curve.add(List.of(Charts.fixed(p.coverage(), 1), Charts.fixed(p.accuracy(), 3))));
+        StringBuilder html = new StringBuilder("<p>" + Html.escape(about.replace("`", "")) + "</p>");
+        html.append(Charts.line("norm-curve", "Accuracy of the norm judge when deciding its most confident share of items (coverage 0.1 to 1.0)", y,
+                "coverage 0.1 → 1.0; accuracy " + Charts.fixed(y[0], 2) + " → " + Charts.fixed(y[y.length - 1], 2)
+                        + "; length-only baseline " + Charts.fixed(r.lengthBaseline(), 2)));
+        html.append(Html.table(List.of("coverage", "accuracy"), curve));
+        for (var e : r.breakdown().entrySet()) {
+            if (e.getKey().equals("norm")) {
+                continue;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (NormDevCheck.Row row : e.getValue()) {
+                rows.add(List.of(row.key(), String.valueOf(row.items()), Charts.fixed(row.coverage(), 2),
+                        row.decided() == 0 ? "-" : Charts.fixed(row.accuracy(), 3), Charts.fixed(row.fullCoverageAccuracy(), 3)));
+            }
+            html.append(Html.table(List.of(e.getKey(), "items", "coverage", "accuracy on decided", "accuracy, all decided"), rows));
+        }
+        return html.append("<p>Bars: ").append(Html.escape(bars)).append(".</p>").toString();
     }
 }

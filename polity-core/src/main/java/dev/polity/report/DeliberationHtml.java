@@ -167,6 +167,37 @@ public final class DeliberationHtml {
                 List.of(new Charts.Layer(people, false), new Charts.Layer(statements, true)));
     }
 
+    /**
+     * The opinion map of the participants alone, coloured by group, with participant {@code you} (an index of the
+     * conversation, -1 for none) ringed: the web app's "where you stand". {@code title} and {@code youLabel} come
+     * from the caller, in the reader's language.
+     */
+    public static String participantMap(Deliberation d, int you, String title, String youLabel) {
+        double[][] p = d.projection();
+        List<Charts.Point> people = new ArrayList<>();
+        int highlight = -1;
+        for (int i = 0; i < p.length && people.size() < 20000; i++) {
+            if (d.voted(i) || i == you) {
+                int g = d.groups().group()[i];
+                if (i == you) {
+                    highlight = people.size();
+                }
+                people.add(new Charts.Point(p[i][0], p[i][1], g < 0 ? UNCLUSTERED : Charts.colour(g), i == you ? youLabel : null));
+            }
+        }
+        return Charts.scatter("opinion-map", title, List.of(new Charts.Layer(people, false, highlight)));
+    }
+
+    /** The colour of opinion group {@code g} in every map and table. */
+    public static String groupColour(int g) {
+        return Charts.colour(g);
+    }
+
+    /** Votes so far over time, one value per step, as a line; {@code title} and {@code caption} in the reader's language. */
+    public static String participation(double[] cumulative, String title, String caption) {
+        return Charts.line("participation", title, cumulative, caption);
+    }
+
     /** The share of each group's votes on statement {@code j} that agree, as small bars in a table cell. */
     private static String bars(Deliberation d, int j) {
         List<Charts.Bar> bars = new ArrayList<>();

@@ -1,9 +1,8 @@
 package dev.polity.report;
 
+import dev.polity.input.AtomicFile;
 import dev.polity.eval.Results;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,14 +16,19 @@ public final class Reports {
     private Reports() {
     }
 
+    /** A run's evaluation report as one self-contained HTML page (the index.html {@link #writeAll} writes). */
+    public static String html(Results r) {
+        return EvaluationHtml.render(r);
+    }
+
     /** Writes index.html, results.json, junit.xml and summary.md into {@code dir}; returns the files written. */
     public static List<Path> writeAll(Results r, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        AtomicFile.folder(dir);
         List<Path> out = List.of(dir.resolve(HTML), dir.resolve(JSON), dir.resolve(JUNIT), dir.resolve(MARKDOWN));
-        Files.writeString(out.get(0), EvaluationHtml.render(r), StandardCharsets.UTF_8);
-        Files.writeString(out.get(1), Json.render(r), StandardCharsets.UTF_8);
-        Files.writeString(out.get(2), JUnitXml.render(r), StandardCharsets.UTF_8);
-        Files.writeString(out.get(3), Markdown.render(r), StandardCharsets.UTF_8);
+        AtomicFile.write(out.get(0), EvaluationHtml.render(r));
+        AtomicFile.write(out.get(1), Json.render(r));
+        AtomicFile.write(out.get(2), JUnitXml.render(r));
+        AtomicFile.write(out.get(3), Markdown.render(r));
         return out;
     }
 }

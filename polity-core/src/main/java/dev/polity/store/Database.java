@@ -50,6 +50,50 @@ record Database(String location, String shown, RunStore.Dialect dialect, String 
         return new Database(location, shown, RunStore.Dialect.SQLITE, "jdbc:sqlite:" + path);
     }
 
+    /**
+     * The first connection of a store, with the schema brought up to date ({@link Migrations}).
+     *
+     * @throws InvalidInputException one line naming the store when it cannot be opened or migrated
+     */
+    Connection migrated(java.time.Clock clock, boolean immediate) {
+        Connection c = null;
+        try {
+            c = connect(immediate);
+            Migrations.apply(c, clock);
+            return c;
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the open failed already; that is the error to report
+                }
+            }
+            throw new InvalidInputException(new Location(shown, 0, 0), "cannot open the store: " + oneLine(e));
+        }
+    }
+
+    /** Whether a store is there to be read: false when nothing is at a SQLite path; true for PostgreSQL, which only connecting can tell. */
+    static boolean exists(String location) {
+        if (location.startsWith("jdbc:") && !location.startsWith("jdbc:sqlite:")) {
+            return true;
+        }
+        return Files.exists(Path.of(location.startsWith("jdbc:sqlite:") ? location.substring("jdbc:sqlite:".length()) : location));
+    }
+
+    /**
+     * {@link #at} for a store that must exist already: reading commands never create a store or its folder.
+     *
+     * @throws InvalidInputException naming the store when there is none
+     */
+    static Database existing(String location) {
+        if (!exists(location)) {
+            throw new InvalidInputException(new Location(redact(location), 0, 0),
+                    "no such store; expected a database file that polity eval run or polity serve made (--store)");
+        }
+        return at(location);
+    }
+
     /** A new connection; with {@code immediate}, SQLite transactions take the write lock when they begin (no upgrade deadlock between writers). */
     Connection connect(boolean immediate) throws SQLException {
         Properties props = new Properties();

@@ -53,8 +53,7 @@ public final class GatewayStore implements AutoCloseable {
 
     private final Database db;
     private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
-    private Connection connection;
+    private final OneConnection shared;
     private Connection writerConnection;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
@@ -66,7 +65,7 @@ public final class GatewayStore implements AutoCloseable {
     private GatewayStore(Database db, Clock clock, Connection first) {
         this.db = db;
         this.clock = clock;
-        this.connection = first;
+        this.shared = new OneConnection(db, first);
     }
 
     /**
@@ -75,22 +74,21 @@ public final class GatewayStore implements AutoCloseable {
      * @throws InvalidInputException one line naming the store when it cannot be opened
      */
     public static GatewayStore open(String location, Clock clock) {
-        Database db = Database.at(location);
-        Connection c = null;
-        try {
-            c = db.connect(true);
-            Migrations.apply(c, clock);
-            return new GatewayStore(db, clock, c);
-        } catch (SQLException e) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // the open failed already; that is the error to report
-                }
-            }
-            throw new InvalidInputException(new Location(db.shown(), 0, 0), "cannot open the store: " + Database.oneLine(e));
-        }
+        return open(Database.at(location), clock);
+    }
+
+    /**
+     * Opens a store that must exist already, for commands that only read it (audit verify and export,
+     * evidence): a missing SQLite file is an error, never a new empty store and folder.
+     *
+     * @throws InvalidInputException naming the store when there is none or it cannot be opened
+     */
+    public static GatewayStore openExisting(String location, Clock clock) {
+        return open(Database.existing(location), clock);
+    }
+
+    private static GatewayStore open(Database db, Clock clock) {
+        return new GatewayStore(db, clock, db.migrated(clock, true));
     }
 
     public String location() {
@@ -519,34 +517,9 @@ public final class GatewayStore implements AutoCloseable {
         }
     }
 
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     /** Runs on the shared connection, one operation at a time; a failed connection is dropped and opened anew next time. */
-    private <T> T locked(SqlWork<T> work) {
-        lock.lock();
-        try {
-            if (connection == null) {
-                connection = db.connect(true);
-            }
-            connection.setAutoCommit(true);
-            return work.run(connection);
-        } catch (SQLException e) {
-            if (connection != null) {
-                try {
-                    if (!connection.isValid(2)) {
-                        connection.close();
-                        connection = null;
-                    }
-                } catch (SQLException ignored) {
-                    connection = null;
-                }
-            }
-            throw new StoreException(db.shown() + ": " + Database.oneLine(e), e);
-        } finally {
-            lock.unlock();
-        }
+    private <T> T locked(OneConnection.Work<T> work) {
+        return shared.run(work);
     }
 
     public static String sha256(String text) {
@@ -565,16 +538,10 @@ public final class GatewayStore implements AutoCloseable {
         for (Pending p; (p = queue.poll()) != null; ) {
             p.done().completeExceptionally(gone);
         }
-        lock.lock();
         try {
-            if (connection != null) {
-                connection.close();
-            }
+            shared.close();
             dropWriter();
-        } catch (SQLException e) {
-            throw new StoreException(db.shown() + ": cannot close: " + Database.oneLine(e), e);
         } finally {
-            lock.unlock();
             writing.unlock();
         }
     }

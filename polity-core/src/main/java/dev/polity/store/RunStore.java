@@ -68,6 +68,24 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
+     * Whether a store is there to be read: false when nothing is at a SQLite path (reading commands
+     * then create nothing); true for PostgreSQL, which only connecting can tell.
+     */
+    public static boolean exists(String location) {
+        return Database.exists(location);
+    }
+
+    /**
+     * Opens a store that must exist already, for commands that only read runs (report, resume, gate): a
+     * missing SQLite file is an error, never a new empty store and folder.
+     *
+     * @throws InvalidInputException naming the store when there is none or it cannot be opened
+     */
+    public static RunStore openExisting(String location, Clock clock) {
+        return open(Database.existing(location), clock);
+    }
+
+    /**
      * Opens (creating and migrating as needed) the store at {@code location}: a file path or
      * {@code jdbc:sqlite:PATH} for SQLite, {@code jdbc:postgresql://HOST:PORT/DB?user=...} for PostgreSQL.
      *
@@ -75,22 +93,11 @@ public final class RunStore implements AutoCloseable {
      * @throws InvalidInputException one line naming the store when it cannot be opened
      */
     public static RunStore open(String location, Clock clock) {
-        Database db = Database.at(location);
-        Connection c = null;
-        try {
-            c = db.connect(false);
-            Migrations.apply(c, clock);
-            return new RunStore(db.shown(), db.dialect(), c, clock);
-        } catch (SQLException e) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // the open failed already; that is the error to report
-                }
-            }
-            throw new InvalidInputException(new Location(db.shown(), 0, 0), "cannot open the store: " + oneLine(e));
-        }
+        return open(Database.at(location), clock);
+    }
+
+    private static RunStore open(Database db, Clock clock) {
+        return new RunStore(db.shown(), db.dialect(), db.migrated(clock, false), clock);
     }
 
     public Dialect dialect() {
@@ -379,17 +386,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     private <T> T inTransaction(SqlWork<T> work) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            T out = work.run();
-            connection.commit();
-            return out;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        return OneConnection.inTransaction(connection, c -> work.run());
     }
 
     static String metadata(Answer a) {

@@ -138,4 +138,17 @@ class ParsersTest {
         Profile p = BallotCsvReader.parse("ranking,region,age,country,bracket\na>b,N,30,DE,x\n", "b.csv");
         assertEquals(List.of("region", "age", "country", "bracket"), List.copyOf(p.ballots().get(0).attributes().keySet()));
     }
+
+    /** A file's data type is a promise about every order: .soc is strict and complete, .soi strict, .toc complete. */
+    @Test
+    void ordersKeepTheirFilesPromise() {
+        String head = "# NUMBER ALTERNATIVES: 3\n# NUMBER VOTERS: 5\n";
+        assertEquals("x.soc:4: a soc order ranks all 3 alternatives, but this one ranks 2 (incomplete orders belong in a soi or toi file)",
+                assertThrows(InvalidInputException.class, () -> PrefLibReader.parse(head + "3: 1,2,3\n2: 2,3\n", "x.soc")).oneLine());
+        assertEquals("x.soi:3: a soi order has no ties, but this one ties 2 alternatives in braces (ties belong in a toc or toi file)",
+                assertThrows(InvalidInputException.class, () -> PrefLibReader.parse(head + "3: 1,{2,3}\n2: 2\n", "x.soi")).oneLine());
+        // the header's DATA TYPE speaks for the file whatever its name
+        assertEquals(5, PrefLibReader.parse("# DATA TYPE: toi\n" + head + "3: 1,{2,3}\n2: 2\n", "x.soc").voters(), 0);
+        assertEquals(5, PrefLibReader.parse(head + "3: 1,{2,3}\n2: 2,3,1\n", "x.toc").voters(), 0);
+    }
 }

@@ -109,6 +109,31 @@ class RulePropertiesTest {
         }
     }
 
+    /**
+     * Issue 10, defect 6: the lottery is maximal (no alternative beats it on the margins) and neutral: naming the
+     * alternatives in reverse order reverses the lottery. A solver's vertex of a tied optimum passes the first and fails the second.
+     */
+    @Property(tries = 200)
+    void defect6TheMaximalLotteryIsMaximalAndNeutral(@ForAll("profiles") Sample s) {
+        Profile p = s.profile();
+        int n = p.size();
+        MajorityMatrix m = p.majority();
+        double[] lottery = Rule.MAXIMAL_LOTTERIES.apply(p).lottery();
+        assertEquals(1.0, java.util.Arrays.stream(lottery).sum(), 1e-9);
+        for (int b = 0; b < n; b++) {
+            double against = 0;
+            for (int a = 0; a < n; a++) {
+                against += lottery[a] * m.margin(a, b);
+            }
+            assertTrue(against >= -1e-6 * p.voters(), "alternative " + b + " beats the lottery by " + -against);
+        }
+        List<int[]> reversed = s.orders().stream().map(o -> java.util.Arrays.stream(o).map(a -> n - 1 - a).toArray()).toList();
+        double[] mirrored = Rule.MAXIMAL_LOTTERIES.apply(new Sample(n, reversed, s.counts(), s.seed()).profile()).lottery();
+        for (int a = 0; a < n; a++) {
+            assertEquals(lottery[a], mirrored[n - 1 - a], 1e-6, "alternative " + a);
+        }
+    }
+
     @Property(tries = 150)
     void kemenyHasTheMinimumTotalKendallDistance(@ForAll("profiles") Sample s) {
         Profile p = s.profile();

@@ -68,11 +68,35 @@ class RulesTest {
         assertEquals(List.of(0, 1, 2), r.winners());
     }
 
+    /** Issue 10, defect 6: on an exact tie the solver's vertex {1: 1.0} was reported as if 1 had won outright. */
+    @Test
+    void defect6AnExactTieIsReportedWithTheEvenestMaximalLottery() {
+        Profile p = ProfileFixtures.of("5: a>b>c", "5: b>a>c");
+        RuleResult r = Rule.MAXIMAL_LOTTERIES.apply(p);
+        assertArrayEquals(new double[] {0.5, 0.5, 0}, r.lottery(), 1e-9);
+        assertEquals(List.of(0, 1), r.winners());
+        assertTrue(r.tieBroken());
+        assertEquals(List.of(0, 1, 2), r.ranking());
+    }
+
+    @Test
+    void aFaceOfMaximalLotteriesGivesTheOneClosestToUniform() {
+        // a and b tie; both beat c and d by 2; c and d tie: every lottery on {a, b} is maximal, and c, d get none
+        double[][] n = {{0, 1, 2, 2}, {1, 0, 2, 2}, {0, 0, 0, 1}, {0, 0, 1, 0}};
+        RuleResult r = Rule.MAXIMAL_LOTTERIES.apply(new MajorityMatrix(n), 2);
+        assertArrayEquals(new double[] {0.5, 0.5, 0, 0}, r.lottery(), 1e-9);
+        // a cycle a > b > c > a by 2 each with d tied against all: the maximal lotteries are (1-t)(1/3, 1/3, 1/3) + t d,
+        // and the one closest to uniform is t = 1/4, the uniform lottery itself
+        double[][] cycle = {{0, 3, 1, 1}, {1, 0, 3, 1}, {3, 1, 0, 1}, {1, 1, 1, 0}};
+        assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25}, Rule.MAXIMAL_LOTTERIES.apply(new MajorityMatrix(cycle), 4).lottery(), 1e-9);
+    }
+
     @Test
     void symmetricCycleIsUniformAndEveryTieIsReported() {
         Profile p = ProfileFixtures.of("1: a>b>c", "1: b>c>a", "1: c>a>b");
         assertArrayEquals(new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0}, Rule.MAXIMAL_LOTTERIES.apply(p).lottery(), 1e-9);
-        for (Rule r : List.of(Rule.PLURALITY, Rule.BORDA, Rule.COPELAND, Rule.SCHULZE, Rule.KEMENY, Rule.IRV, Rule.RANKED_PAIRS)) {
+        for (Rule r : List.of(Rule.PLURALITY, Rule.BORDA, Rule.COPELAND, Rule.SCHULZE, Rule.KEMENY, Rule.IRV, Rule.RANKED_PAIRS,
+                Rule.MAXIMAL_LOTTERIES)) {
             RuleResult res = r.apply(p);
             assertTrue(res.tieBroken(), r.id());
             assertEquals("a", p.items().get(res.winner()), r.id() + " favours the first item on a tie");

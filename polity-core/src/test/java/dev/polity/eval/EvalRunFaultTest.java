@@ -175,6 +175,66 @@ class EvalRunFaultTest {
         }
     }
 
+    /**
+     * Issue 10, defect 10: a server that accepts connections and never answers made a 5-item run take 10 minutes,
+     * one timeout per attempt per item. After two timed-out attempts with no answer in between the endpoint is judged
+     * dead, nothing more is asked, every item ends (so a progress bar over the listener's counts finishes), and the
+     * run stays resumable. Counts and states only; the JUnit timeout guards against a hang and measures nothing.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void defect10AServerThatNeverAnswersIsJudgedDeadAndTheRunStopsResumably() {
+        try (RunStore store = RunStore.open(dir.resolve("polity.db").toString())) {
+            String run;
+            int concurrency = 2;
+            try (FakeOpenAiServer server = FakeOpenAiServer.start().hang()) {
+                Counting listener = new Counting();
+                RunSettings hurried = settings().withConcurrency(concurrency)
+                        .withCallPolicy(new CallPolicy(Duration.ofMillis(300), 5, Duration.ofMillis(1), Duration.ofMillis(5), concurrency));
+                RunSummary s = new EvalRun(store, RULES, listener, k -> null)
+                        .start(SuiteLoader.load(suiteFile, java.time.LocalDate.of(2026, 9, 1)), List.of(spec(server)), dir, hurried);
+                run = s.runId();
+                assertThat(s.complete()).isFalse();
+                assertThat(s.fromModel()).isZero();
+                assertThat(s.unanswered()).isEqualTo(ITEMS - 1).isEqualTo(s.failures().size());
+                assertThat(s.failures()).allSatisfy(f -> assertThat(f.transientFailure()).isTrue());
+                assertThat(s.stopped()).containsExactly(spec(server) + ": the endpoint looks dead: 2 attempts in a row got no answer "
+                        + "within 300 ms; not asking it again until the run is resumed");
+                // at most the two timeouts that judged it, and what was already in flight: not 5 attempts for each of 26 items
+                assertThat(server.requests()).isBetween(2, 2 + concurrency);
+                assertThat(listener.judged.get() + listener.failed.get()).isEqualTo(listener.planned.get()).isEqualTo(ITEMS - 1);
+            }
+            try (FakeOpenAiServer fresh = FakeOpenAiServer.start().answering(counting())) {
+                RunSummary s = new EvalRun(store, RULES, RunListener.SILENT, k -> null).resume(run, null, List.of(spec(fresh)), dir);
+                assertThat(s.complete()).isTrue();
+                assertThat(s.stopped()).isEmpty();
+            }
+            assertEveryItemAnsweredOnce(store, run);
+        }
+    }
+
+    /** What a progress bar is told. */
+    static final class Counting implements RunListener {
+        final AtomicInteger planned = new AtomicInteger();
+        final AtomicInteger judged = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+
+        @Override
+        public void planned(int n) {
+            planned.addAndGet(n);
+        }
+
+        @Override
+        public void judged(EvalItem item) {
+            judged.incrementAndGet();
+        }
+
+        @Override
+        public void failed(RunFailure failure) {
+            failed.incrementAndGet();
+        }
+    }
+
     @Test
     void aSecondRunOfTheSameSuiteAsksTheModelNothing() {
         try (RunStore store = RunStore.open(dir.resolve("polity.db").toString());

@@ -93,6 +93,30 @@ class MalformedSuiteTest {
                 });
     }
 
+    /** Issue 10, defect 7: suites took jurisdictions that do not exist, which the constitution refused; one check now. */
+    @Test
+    void defect7AContextsJurisdictionIsCheckedAgainstTheConstitutionsPlaces() throws IOException {
+        Files.writeString(dir.resolve("c.yaml"), "groupings:\n  NORDIC:\n    members: [SE, FI]\nnorms: []\n");
+        Path file = dir.resolve("suite.yaml");
+        Files.writeString(file, """
+                constitution: c.yaml
+                contexts:
+                  nowhere: {jurisdiction: XX}
+                  north: {jurisdiction: NORDIC}
+                  bavaria: {jurisdiction: DE-BY}
+                  zz: {jurisdiction: DE-ZZ}
+                """ + CASES + PROBES);
+        Suite suite = SuiteLoader.load(file, java.time.LocalDate.of(2026, 9, 1));
+        Path here = Path.of("").toAbsolutePath();
+        Path shown = file.startsWith(here) ? here.relativize(file) : file; // the loader names files under the working folder relatively
+        assertThatThrownBy(() -> SuiteLoader.constitution(suite)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.oneLine())
+                .isEqualTo(shown + ":3:27: context nowhere: unknown jurisdiction 'XX': expected *, an ISO 3166-1 alpha-2 country (DE), "
+                        + "an ISO 3166-2 subdivision (DE-BY) or a grouping (EU, EEA, NORDIC)\n"
+                        + shown + ":6:22: context zz: unknown jurisdiction 'DE-ZZ': not a subdivision of DE in ISO 3166-2:DE"));
+        Files.writeString(file, Files.readString(file).replace("XX", "FR").replace("DE-ZZ", "DE-BE"));
+        assertThat(SuiteLoader.constitution(SuiteLoader.load(file, java.time.LocalDate.of(2026, 9, 1))).norms()).isEmpty();
+    }
+
     @Test
     void aMissingFileIsOneLine() {
         assertThatThrownBy(() -> SuiteLoader.load(dir.resolve("none.yaml"), java.time.LocalDate.of(2026, 9, 1)))

@@ -29,7 +29,7 @@ class GuardConfigTest {
                   shadow: true
                   review: {hold: false}
                   input_norms: []
-                judge: {detectors: [rules], model: null}
+                judge: {detectors: [rules], model: null, norm_model: models/norms.json}
                 streaming: {window_chars: 50, holdback_chars: 10}
                 audit: {full_text: true}
                 limits: {requests_per_minute: 60, burst: 5, max_body_bytes: 2048, upstream_timeout_seconds: 1.5}
@@ -44,6 +44,8 @@ class GuardConfigTest {
         assertThat(c.enforcement().reviewHolds()).isFalse();
         assertThat(c.enforcement().inputNorms()).isEmpty();
         assertThat(c.judging().detectors()).containsExactly("rules");
+        assertThat(c.judging().normModel()).isEqualTo(Path.of("/etc/polity/models/norms.json"));
+        assertThat(c.withNormModel(Path.of("mine.json")).judging().normModel()).isEqualTo(Path.of("mine.json"));
         assertThat(c.streaming()).isEqualTo(new GuardConfig.Streaming(50, 10));
         assertThat(c.auditFullText()).isTrue();
         assertThat(c.limits()).isEqualTo(new GuardConfig.Limits(60, 5, 2048, Duration.ofMillis(1500)));

@@ -198,4 +198,84 @@ class GuardTest {
         // where the norm's condition holds, the same guess fails closed: compliance is undecided
         assertThat(g.checkAnswer(deGeneral, "I want to hurt myself", "I am an AI.", 1).action()).isEqualTo(Action.BLOCK);
     }
+
+    /** A norm judge that finds every answer in violation, confidently. */
+    private static final dev.polity.judge.Detector SURE_VIOLATION = new dev.polity.judge.Detector() {
+        @Override
+        public String name() {
+            return dev.polity.judge.NormJudge.NAME;
+        }
+
+        @Override
+        public dev.polity.judge.Verdict judge(dev.polity.judge.Answer answer, dev.polity.norms.Norm norm, dev.polity.norms.Check check) {
+            return dev.polity.judge.Verdict.violates(0.9, "P(violates) 0.90", name());
+        }
+    };
+
+    private static final dev.polity.norms.Constitution JUDGED = dev.polity.norms.ConstitutionLoader.fromString("judged.yaml", """
+            name: judged
+            version: "1"
+            norms:
+              - id: law.publication
+                statement: Label generated text meant for publication.
+                kind: must
+                tier: law
+                topic: publication
+                checks: [{detector: norm-judge}]
+              - id: law.crisis
+                statement: When the user mentions self-harm, point to crisis services.
+                kind: must
+                tier: law
+                topic: crisis
+                checks: [{detector: norm-judge, params: {when_prompt_matches: "(?i)hurt myself"}}]
+              - id: law.disclose
+                statement: Say you are an AI at the start.
+                kind: must
+                tier: law
+                topic: ai-disclosure.interaction
+                checks: [{detector: judge, params: {first_turn_only: true}}]
+            """);
+
+    private static Guard judged(Enforcement e) {
+        return new Guard(JUDGED, e, dev.polity.judge.Ensemble.builder().add(SURE_VIOLATION).add(GuardFixtures.UNDECIDED).build());
+    }
+
+    @Test
+    void theNormJudgesViolationActsOnlyWhereACheckStatesWhenTheNormConcernsTheExchange() {
+        Decision d = judged(GuardFixtures.ENFORCEMENT).checkAnswer(deGeneral, "I want to hurt myself", "Here is a poem about rain.", 1);
+        NormDecision publication = entry(d, "law.publication", Part.ANSWER);
+        assertThat(publication.verdict()).isEqualTo(Outcome.UNCERTAIN);
+        assertThat(publication.failMode()).isEqualTo(FailMode.OPEN);
+        assertThat(publication.action()).isEqualTo(Action.ALLOW);
+        assertThat(publication.decidedBy()).isEqualTo("norm-judge");
+        assertThat(publication.evidence()).contains("does not state when the norm concerns an exchange").contains("applicability undecided");
+        NormDecision crisis = entry(d, "law.crisis", Part.ANSWER);
+        assertThat(crisis.verdict()).isEqualTo(Outcome.VIOLATES);
+        assertThat(crisis.action()).isEqualTo(Action.BLOCK);
+        assertThat(d.decidingNorms()).containsExactly("law.crisis");
+        // where the prompt does not meet the condition, nothing blocks
+        assertThat(judged(GuardFixtures.ENFORCEMENT).checkAnswer(deGeneral, "write me a poem", "Here is a poem about rain.", 2).action())
+                .isEqualTo(Action.ALLOW);
+    }
+
+    @Test
+    void normJudgeActsAlwaysLetsEveryConfidentViolationAct() {
+        Enforcement e = GuardConfig.parse("gw.yaml", "enforcement: {norm_judge_acts: always}\n", java.nio.file.Path.of(".")).enforcement();
+        assertThat(e.normJudgeAlwaysActs()).isTrue();
+        Decision d = judged(e).checkAnswer(deGeneral, "write me a poem", "Here is a poem about rain.", 2);
+        assertThat(entry(d, "law.publication", Part.ANSWER).verdict()).isEqualTo(Outcome.VIOLATES);
+        assertThat(d.action()).isEqualTo(Action.BLOCK);
+    }
+
+    @Test
+    void failingClosedAsksNoMoreThanAViolationWould() {
+        // the disclosure norm's condition holds (a first turn) and its judge abstains: treated as violated, so disclosed, not blocked
+        Decision d = judged(GuardFixtures.ENFORCEMENT).checkAnswer(deGeneral, "write me a poem", "Here is a poem about rain.", 1);
+        NormDecision disclose = entry(d, "law.disclose", Part.ANSWER);
+        assertThat(disclose.failMode()).isEqualTo(FailMode.CLOSED);
+        assertThat(disclose.action()).isEqualTo(Action.DISCLOSE);
+        assertThat(disclose.evidence()).contains("treated as violated");
+        assertThat(d.action()).isEqualTo(Action.DISCLOSE);
+        assertThat(d.deliver("Here is a poem about rain.")).endsWith(Enforcement.DEFAULT_DISCLOSURE);
+    }
 }

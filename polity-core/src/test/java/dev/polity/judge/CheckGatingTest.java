@@ -64,7 +64,7 @@ class CheckGatingTest {
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("norm t.norm, check rules: unknown parameter 'require_any'; expected one of first_turn_only, forbid_patterns"),
                 problems.get(0));
-        assertTrue(problems.get(1).startsWith("norm t.norm: no detector named 'pii'; known: derogation, exemplars, llm-judge, refusal, rules"),
+        assertTrue(problems.get(1).startsWith("norm t.norm: no detector named 'pii'; known: derogation, exemplars, llm-judge, norm-judge, refusal, rules"),
                 problems.get(1));
     }
 }

@@ -33,7 +33,7 @@ class DetectorRegistryTest {
     void eachEntryMakesTheDetectorItDescribes() {
         JudgeChat chat = (system, user) -> "{\"verdict\": \"complies\", \"confidence\": 1, \"evidence\": \"\"}";
         Detectors.Materials materials = new Detectors.Materials(() -> MINILM_ID, () -> chat);
-        assertThat(Detectors.REGISTRY.names()).containsExactly("rules", "refusal", "derogation", "exemplars", "llm-judge");
+        assertThat(Detectors.REGISTRY.names()).containsExactly("rules", "refusal", "derogation", "exemplars", "norm-judge", "llm-judge");
         for (PluginInfo info : Detectors.REGISTRY.infos()) {
             assertThat(Detectors.create(info.name(), materials)).get().extracting(Detector::name).isEqualTo(info.name());
             assertThat(info.description()).doesNotContain("\n");

@@ -109,7 +109,7 @@ class GroupJudgeTest {
         return new JudgeModel(JudgeModel.FORMAT, JudgeModel.VERSION, DerogationDetector.NAME, "ridge", "keywords-test", FeatureSpace.DEROGATION_V1.wireName(),
                 List.of("score", "score_race_A", "score_race_B", "score_race_C", "score_age_old", "score_age_young"), zero, one,
                 new double[][] {zero, zero, zero, zero, zero, zero}, new double[] {0.39, 0.2, 0.7, 0.4, 0.5, 0.55},
-                new Provenance("test", List.of(), "", 0, Map.of(), Map.of()), heads);
+                new Provenance("test", List.of(), "", 0, Map.of(), Map.of()), heads, null);
     }
 
     static final double[] OUTPUTS = {0.39, 0.2, 0.7, 0.4, 0.5, 0.55};

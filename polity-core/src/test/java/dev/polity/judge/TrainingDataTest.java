@@ -45,4 +45,20 @@ class TrainingDataTest {
         assertEquals(3.0, rated.get(0).label());
         assertEquals(2, rated.get(0).ratings());
     }
+
+    /** Issue 10, defect 11: judge train on one class succeeded and reported cross-validated macro-F1 1.000. */
+    @Test
+    void oneClassOrOneRatingIsNothingToLearn() throws Exception {
+        Path p = write("one.csv", "text,label\nfine,full_compliance\nsure,1_full_compliance\nok,full_compliance\n");
+        TrainingData d = TrainingData.read(List.of(p), new TrainingData.Columns("text", null, "label", null));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> RefusalTrainer.train(d, new DetectorsTest.KeywordEmbedder(), RefusalTrainer.Settings.DEFAULT, n -> { }));
+        assertEquals(p + ": --label-column 'label': every row is full_compliance; expected rows of at least two of full_compliance, "
+                + "full_refusal, partial_refusal", e.oneLine());
+        Path q = write("same.csv", "id,text,score\n1,a,2\n2,b,2\n1,a,2\n");
+        TrainingData r = TrainingData.read(List.of(q), new TrainingData.Columns("text", null, "score", "id"));
+        e = assertThrows(InvalidInputException.class,
+                () -> DerogationTrainer.train(r, new DetectorsTest.KeywordEmbedder(), DerogationTrainer.Settings.DEFAULT, n -> { }));
+        assertEquals(q + ": --label-column 'score': every text is rated 2; expected ratings that differ", e.oneLine());
+    }
 }

@@ -182,6 +182,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return this;
     }
 
+    /** Accepts every request and never answers (a hung server); closing the server lets the handlers go. */
+    public FakeOpenAiServer hang() {
+        return delay(Duration.ofDays(1));
+    }
+
     /** After answering {@code n} requests the server stops: later connections are refused. */
     public FakeOpenAiServer dieAfter(int n) {
         this.dieAfter = n;

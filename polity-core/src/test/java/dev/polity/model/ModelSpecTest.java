@@ -54,12 +54,35 @@ class ModelSpecTest {
         }
     }
 
+    /** Issue 10, defect 1: an address without its scheme was read as part of the model name and sent to api.openai.com. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "openai:llama@127.0.0.1:8000/v1|127.0.0.1:8000/v1",
+            "openai:llama@localhost:8000/v1|localhost:8000/v1",
+            "openai:llama@gpu01/v1|gpu01/v1",
+            "ollama:llama3.1:8b@gpu:11434|gpu:11434",
+    })
+    void defect1SchemelessUrlIsAnErrorNeverTheHostedDefault(String spec, String address) {
+        assertThatThrownBy(() -> ModelSpec.parse(spec)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.oneLine()).isEqualTo("--model: expected an http(s) base URL after '@', found '" + address
+                        + "'; did you mean http://" + address + "?"));
+    }
+
+    @Test
+    void theModelNameMayHoldAnAtSignWhenAnUrlFollows() {
+        assertThat(ModelSpec.parse("openai:@cf/meta/llama-3@https://gateway.example/v1")).isEqualTo(
+                new ModelSpec.OpenAi("@cf/meta/llama-3", "https://gateway.example/v1", "POLITY_API_KEY", null, null, null));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "gpt-4o|unknown model kind '' in 'gpt-4o'; expected openai:, ollama: or replay:",
             "hf:foo|unknown model kind 'hf' in 'hf:foo'; expected openai:, ollama: or replay:",
             "openai:|expected a model name after 'openai:', e.g. openai:llama3@http://localhost:8000/v1",
-            "openai:m@http://|expected an http(s) base URL, found 'http:/'",
+            "openai:m@http://|expected an http(s) base URL with a host after '@', found 'http://'",
+            "openai:m@ftp://h/v1|expected an http(s) base URL after '@', found 'ftp://h/v1'",
+            "openai:m@|expected an http(s) base URL after '@', found ''",
+            "openai:@http://h/v1|expected a model name after 'openai:', e.g. openai:llama3@http://localhost:8000/v1",
             "openai:m?key=sk-123|unknown option 'key'; expected one of attempts, concurrency, key-env, timeout",
             "openai:m?key-env=1BAD|key-env must name an environment variable, found '1BAD'",
             "openai:m?timeout=soon|expected a duration such as 500ms, 30s or 2m, found 'soon'",
@@ -69,6 +92,7 @@ class ModelSpecTest {
             "replay:|expected a file after 'replay:', e.g. replay:answers.csv?prompt=prompt&answer=completion",
             "replay:a.csv?only=x|only=x needs model=COLUMN to filter on",
             "replay:a.csv?prompt=a&prompt=b|option 'prompt' given twice",
+            "openai:m@http://h/v1?timeout=3%|expected %XX (two hex digits) after each '%' in the options, found '3%'",
     })
     void badSpecsGiveOneLineErrors(String spec, String message) {
         assertThatThrownBy(() -> ModelSpec.parse(spec)).isInstanceOfSatisfying(InvalidInputException.class,

@@ -122,13 +122,18 @@ class ReplaySourceTest {
     void badJsonLinesAreReportedWithTheirLine() throws IOException {
         Path notJson = write("b.jsonl", "{\"prompt\":\"a\",\"answer\":\"b\"}\n{\"prompt\": oops}\n");
         assertThatThrownBy(() -> ReplaySource.load(notJson, ReplayMapping.of("prompt", "answer")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.oneLine()).startsWith(notJson + ":2: not JSON"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.oneLine()).startsWith(notJson + ":2:12: not JSON: Unrecognized token 'oops'")
+                        .endsWith("; expected one JSON object per line"));
         Path array = write("c.jsonl", "[1,2]\n");
         assertThatThrownBy(() -> ReplaySource.load(array, ReplayMapping.of("prompt", "answer")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.oneLine()).isEqualTo(array + ":1: expected a JSON object, found array"));
         Path missing = write("d.jsonl", "{\"prompt\":\"a\"}\n");
         assertThatThrownBy(() -> ReplaySource.load(missing, ReplayMapping.of("prompt", "answer")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.oneLine()).isEqualTo(missing + ":1: expected a field 'answer' holding text"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.oneLine()).isEqualTo(missing + ":1: expected a field 'answer' holding text, found none"));
+        Path number = write("e.jsonl", "{\"prompt\":\"a\",\"answer\":42}\n");
+        assertThatThrownBy(() -> ReplaySource.load(number, ReplayMapping.of("prompt", "answer")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.oneLine())
+                        .isEqualTo(number + ":1: expected a field 'answer' holding text, found the number 42"));
     }
 
     @Test

@@ -75,6 +75,20 @@ class MalformedConstitutionTest {
         });
     }
 
+    /** Issue 10, defect 11: an empty constitution (0 bytes) linted with exit 0 and "0 norms". */
+    @ParameterizedTest(name = "[{index}]")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "# only a comment\n", "{}\n", "\n\n"})
+    void defect11AnEmptyConstitutionIsAnError(String text) throws IOException {
+        Path file = dir.resolve("empty.yaml");
+        Files.writeString(file, text);
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class, () -> ConstitutionLoader.load(file));
+        assertThat(e.oneLine()).endsWith("empty.yaml: the file is empty; expected a mapping with `norms:` (and optionally name, include, tiers, groupings)");
+        Files.writeString(dir.resolve("root.yaml"), "include: [empty.yaml]\nnorms: []\n");
+        e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class, () -> ConstitutionLoader.load(dir.resolve("root.yaml")));
+        assertThat(e.oneLine()).endsWith("root.yaml:1:11: included file " + dir.resolve("empty.yaml").toString().replace(
+                java.nio.file.Path.of("").toAbsolutePath() + "/", "") + ": the file is empty; expected a mapping with `norms:` (and optionally name, include, tiers, groupings)");
+    }
+
     @org.junit.jupiter.api.Test
     void includeCycleNamesTheChainAndTheLine() throws IOException {
         Files.writeString(dir.resolve("a.yaml"), "include: [b.yaml]\nnorms: []\n");
@@ -105,6 +119,39 @@ class MalformedConstitutionTest {
         InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
                 () -> ConstitutionLoader.load(dir.resolve("a.yaml")));
         assertThat(e.oneLine()).endsWith("b.yaml:2: expected UTF-8 text, found the byte 0xDF (save the file as UTF-8)");
+    }
+
+    /** Issue 10, defect 3: a cycle of three overrides was not detected, and lint called the norms unreachable. */
+    @ParameterizedTest(name = "cycle of {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 5})
+    void defect3OverridesCycleOfAnyLengthIsNamed(int length) throws IOException {
+        StringBuilder yaml = new StringBuilder(HEAD);
+        for (int i = 0; i < length; i++) {
+            yaml.append(GOOD.replace("a.one", "n.n" + i)).append("    overrides: [n.n").append((i + 1) % length).append("]\n");
+        }
+        yaml.append(GOOD.replace("a.one", "n.outside")).append("    overrides: [n.n0]\n");
+        Path file = dir.resolve("cycle.yaml");
+        Files.writeString(file, yaml.toString());
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> ConstitutionLoader.load(file));
+        String path = String.join(" -> ", java.util.stream.IntStream.rangeClosed(0, length).mapToObj(i -> "n.n" + i % length).toList());
+        assertThat(e.errors()).singleElement().satisfies(d -> {
+            assertThat(d.message()).isEqualTo("overrides cycle: " + path + " (each would set the next aside, so none would apply)");
+            assertThat(d.location().line()).isEqualTo(2);
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void groupingCycleIsReportedOnce() throws IOException {
+        Path file = dir.resolve("g.yaml");
+        Files.writeString(file, "groupings:\n  NORTH:\n    members: [SE, SOUTH]\n  SOUTH:\n    members: [IT, WEST]\n"
+                + "  WEST:\n    members: [PT, NORTH]\n" + HEAD + GOOD);
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> ConstitutionLoader.load(file));
+        assertThat(e.errors()).singleElement().satisfies(d -> {
+            assertThat(d.message()).isEqualTo("grouping cycle: NORTH -> SOUTH -> WEST -> NORTH");
+            assertThat(d.location().line()).isEqualTo(2);
+        });
     }
 
     @org.junit.jupiter.api.Test

@@ -87,7 +87,7 @@ class StarterConstitutionTest {
         for (String tier : starter.tiers()) {
             assertFalse(starter.residualAuthorityFor(tier).startsWith("unassigned"), "residual authority for " + tier);
         }
-        assertEquals(11, starter.files().size(), "entry file plus ten layers");
+        assertEquals(12, starter.files().size(), "entry file, the shared lexicons and ten layers");
     }
 
     @Test

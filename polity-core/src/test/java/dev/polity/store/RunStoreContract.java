@@ -55,10 +55,10 @@ abstract class RunStoreContract {
 
     @Test
     void migratesToTheLatestSchemaAndReopensWithoutChange() {
-        assertThat(store.schemaVersion()).isEqualTo(Migrations.latest()).isEqualTo(2);
+        assertThat(store.schemaVersion()).isEqualTo(Migrations.latest()).isEqualTo(3);
         store.close();
         store = RunStore.open(location());
-        assertThat(store.schemaVersion()).isEqualTo(2);
+        assertThat(store.schemaVersion()).isEqualTo(3);
     }
 
     @Test

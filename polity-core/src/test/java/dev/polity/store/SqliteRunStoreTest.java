@@ -79,7 +79,7 @@ class SqliteRunStoreTest extends RunStoreContract {
         }
         store.close();
         assertThatThrownBy(() -> RunStore.open(location())).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.oneLine()).contains("written by a newer Polity (schema version 99; this one knows up to 2)"));
+                e -> assertThat(e.oneLine()).contains("written by a newer Polity (schema version 99; this one knows up to " + Migrations.latest() + ")"));
         store = RunStore.open(dir.resolve("other.db").toString());
     }
 

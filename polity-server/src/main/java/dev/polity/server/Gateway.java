@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
@@ -55,6 +56,7 @@ public final class Gateway implements AutoCloseable {
     final Upstream upstream;
     final Caller.Keys keys;
     private final Supplier<TextEmbedder> embedder;
+    private final RewardRoute reward;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, TenantEntry> tenants = new ConcurrentHashMap<>();
     private final Queue<AuditEntry> deferred = new ConcurrentLinkedQueue<>();
@@ -66,12 +68,25 @@ public final class Gateway implements AutoCloseable {
     private record TenantEntry(TenantDefaults defaults, long at) {
     }
 
-    private Gateway(Settings settings, GatewayStore store, Guards first, Supplier<TextEmbedder> embedder) {
+    /**
+     * Pages served beside the gateway's routes on the same server (the participation web app, the dashboard).
+     * They are handed the gateway for its store, its constitution and its key check, and declare their own routes.
+     */
+    public interface Room {
+        void routes(Gateway gateway, io.javalin.config.RoutesConfig routes);
+    }
+
+    /** An operator (or admin) key that signed in to the web pages: its id, tenant and role, never the key. */
+    public record Operator(String keyId, String tenant, String role) {
+    }
+
+    private Gateway(Settings settings, GatewayStore store, Guards first, Supplier<TextEmbedder> embedder, List<Room> rooms) {
         this.settings = settings;
         this.store = store;
         this.embedder = embedder;
         this.guards.set(first);
-        this.keys = new Caller.Keys(store);
+        this.keys = store == null ? null : new Caller.Keys(store);
+        this.reward = settings.reward() == null ? null : RewardRoute.load(this, settings.reward(), embedder.get());
         this.upstream = settings.upstream() == null ? null
                 : new Upstream(settings.upstream(), settings.env().apply("POLITY_UPSTREAM_KEY"), () -> guards.get().config().limits().upstreamTimeout());
         long maxBody = first.config().limits().maxBodyBytes();
@@ -83,18 +98,37 @@ public final class Gateway implements AutoCloseable {
             config.http.maxRequestSize = Math.max(maxBody * 2, 1 << 20);
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.http.defaultContentType = "application/json";
+            // redirects keep their path only, so that behind a TLS proxy the browser stays on the proxy's scheme and host
+            config.jetty.modifyHttpConfiguration(http -> http.setRelativeRedirectAllowed(true));
             routes(config);
+            rooms.forEach(room -> room.routes(this, config.routes));
         });
         this.flusher = new Thread(this::flushDeferred, "polity-audit-deferred");
         flusher.setDaemon(true);
     }
 
     /**
-     * Loads the configuration and the constitutions (linted), opens the store and serves.
+     * Loads the configuration and the constitutions (linted), opens the store (when there is one), loads the reward
+     * model (when there is one) and serves; {@code /health} answers once all of it is ready.
      *
-     * @throws InvalidInputException when the configuration, a constitution or the store cannot be used
+     * @throws InvalidInputException when the configuration, a constitution, the store or the reward model cannot be used
      */
     public static Gateway start(Settings settings) {
+        return start(settings, List.of());
+    }
+
+    /**
+     * {@link #start(Settings)} with pages beside the gateway's routes.
+     *
+     * @throws InvalidInputException when the configuration, a constitution, the store or the reward model cannot be used
+     */
+    public static Gateway start(Settings settings, List<Room> rooms) {
+        if (settings.store() == null && settings.upstream() != null) {
+            throw new InvalidInputException(null, "--store: the gateway in front of an upstream needs a store for its audit log and keys");
+        }
+        if (settings.store() == null && !rooms.isEmpty()) {
+            throw new InvalidInputException(null, "--store: the web app and the dashboard need a store");
+        }
         TextEmbedder[] made = new TextEmbedder[1];
         Supplier<TextEmbedder> embedder = () -> {
             synchronized (made) {
@@ -105,11 +139,13 @@ public final class Gateway implements AutoCloseable {
             }
         };
         Guards first = build(settings, embedder);
-        GatewayStore store = GatewayStore.open(settings.store(), settings.clock());
-        Gateway g = new Gateway(settings, store, first, embedder);
+        GatewayStore store = settings.store() == null ? null : GatewayStore.open(settings.store(), settings.clock());
+        Gateway g = new Gateway(settings, store, first, embedder, rooms);
         g.app.start();
-        g.flusher.start();
-        g.audit(Audit.event(store.now(), "-", "start", "allow", g.startFields(first)));
+        if (store != null) {
+            g.flusher.start();
+            g.audit(Audit.event(store.now(), "-", "start", "allow", g.startFields(first)));
+        }
         return g;
     }
 
@@ -124,6 +160,42 @@ public final class Gateway implements AutoCloseable {
     private static Guards build(Settings s, Supplier<TextEmbedder> embedder) {
         GuardConfig config = s.config() == null ? GuardConfig.DEFAULT : GuardConfig.load(s.config());
         return Guards.build(s.constitution(), config, embedder, s.env(), LocalDate.now(s.clock().withZone(ZoneOffset.UTC)));
+    }
+
+    /** The store of keys, reviews and the audit log (the same database the web app keeps its tables in). */
+    public GatewayStore store() {
+        return store;
+    }
+
+    /** How the server was started. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The guard of the default constitution now in force (it changes on reload). */
+    public Guard guard() {
+        return guards.get().standard();
+    }
+
+    /**
+     * Checks a key as the gateway's routes do (hash lookup, revocation) and that its role is operator or admin.
+     *
+     * @return the operator, or empty when the key is unknown, revoked or only a client's
+     * @throws StoreException when the key store cannot be reached
+     */
+    public java.util.Optional<Operator> operator(String key) {
+        if (key == null || key.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Caller c = keys.authenticate("Bearer " + key.strip());
+            return c.hasRole("operator") ? java.util.Optional.of(new Operator(c.key().id(), c.tenant(), c.key().role())) : java.util.Optional.empty();
+        } catch (ApiError e) {
+            if (e.status == 503) {
+                throw new StoreException("the key store cannot be reached", null);
+            }
+            return java.util.Optional.empty();
+        }
     }
 
     /** The port served on (the one given, or the one the system chose for 0). */
@@ -141,9 +213,11 @@ public final class Gateway implements AutoCloseable {
     public synchronized Map<String, String> reload() {
         Guards next = build(settings, embedder);
         Guards before = guards.getAndSet(next);
-        Map<String, Object> fields = startFields(next);
-        fields.put("before", before.versions());
-        audit(Audit.event(store.now(), "-", "reload", "allow", fields));
+        if (store != null) {
+            Map<String, Object> fields = startFields(next);
+            fields.put("before", before.versions());
+            audit(Audit.event(store.now(), "-", "reload", "allow", fields));
+        }
         return next.versions();
     }
 
@@ -182,7 +256,9 @@ public final class Gateway implements AutoCloseable {
         }
         app.stop();
         flusher.interrupt();
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     // ---- routes
@@ -191,12 +267,18 @@ public final class Gateway implements AutoCloseable {
         var r = config.routes;
         r.get("/health", route("health", this::health));
         r.get("/metrics", route("metrics", ctx -> ctx.contentType(Metrics.contentType()).result(metrics.scrape())));
-        PolityRoutes polity = new PolityRoutes(this);
-        r.post("/v1/polity/check", route("check", polity::check));
-        r.get("/v1/polity/reviews", route("reviews", polity::reviews));
-        r.post("/v1/polity/reviews/{id}/claim", route("review-claim", polity::claim));
-        r.post("/v1/polity/reviews/{id}/resolve", route("review-resolve", polity::resolve));
-        r.post("/v1/polity/reload", route("reload", polity::reload));
+        if (reward != null) {
+            // OpenRLHF's trainer sends no key (docs/REWARD.md): the endpoint changes nothing and reads no stored data
+            r.post("/get_reward", route("reward", reward::handle));
+        }
+        if (store != null) {
+            PolityRoutes polity = new PolityRoutes(this);
+            r.post("/v1/polity/check", route("check", polity::check));
+            r.get("/v1/polity/reviews", route("reviews", polity::reviews));
+            r.post("/v1/polity/reviews/{id}/claim", route("review-claim", polity::claim));
+            r.post("/v1/polity/reviews/{id}/resolve", route("review-resolve", polity::resolve));
+            r.post("/v1/polity/reload", route("reload", polity::reload));
+        }
         if (settings.upstream() != null) {
             ChatRoute chat = new ChatRoute(this);
             r.post("/v1/chat/completions", route("chat", chat::handle));
@@ -206,6 +288,10 @@ public final class Gateway implements AutoCloseable {
             }
         }
         r.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type != null && type.startsWith("text/html")) {
+                return; // a page's own "not found"
+            }
             if (ctx.result() == null || !ctx.result().startsWith("{\"error\"")) {
                 send(ctx, ApiError.notFound("no route " + ctx.method() + " " + ctx.path()));
             }
@@ -247,7 +333,10 @@ public final class Gateway implements AutoCloseable {
         m.put("status", "ok");
         m.put("constitutions", guards.get().versions());
         m.put("upstream", settings.upstream() != null);
-        m.put("audit", store.reachable() ? "ok" : "unavailable");
+        if (reward != null) {
+            m.put("reward_model", reward.describe());
+        }
+        m.put("audit", store == null ? "none" : store.reachable() ? "ok" : "unavailable");
         m.put("audit_deferred", deferredCount.get());
         ctx.contentType("application/json").result(write(m));
     }

@@ -5,13 +5,13 @@ package dev.polity.server;
  * up to {@code capacity} tokens, refilled at {@code perSecond}; a request takes one or waits. Time comes in
  * as nanoseconds from the caller, so the arithmetic is a pure function of its inputs.
  */
-final class TokenBucket {
+public final class TokenBucket {
     private final double capacity;
     private final double perNano;
     private double tokens;
     private long last;
 
-    TokenBucket(double capacity, double perSecond, long now) {
+    public TokenBucket(double capacity, double perSecond, long now) {
         this.capacity = capacity;
         this.perNano = perSecond / 1e9;
         this.tokens = capacity;
@@ -19,7 +19,7 @@ final class TokenBucket {
     }
 
     /** Takes a token at {@code now}: 0 when granted, else the nanoseconds until one will be there. */
-    synchronized long take(long now) {
+    public synchronized long take(long now) {
         tokens = Math.min(capacity, tokens + (now - last) * perNano);
         last = now;
         if (tokens >= 1) {

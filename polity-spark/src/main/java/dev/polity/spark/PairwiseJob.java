@@ -58,8 +58,12 @@ final class PairwiseJob {
     /** Where the fit runs. */
     enum Where { AUTO, DRIVER, DISTRIBUTED }
 
-    /** What the job found: the items in core's order, the fit, the sizes behind it, and the groups' utilities (or null). */
-    record Result(List<Object> items, Fit fit, long comparisons, long pairs, boolean distributed, GroupAnalysis.GroupInput groups) {
+    /**
+     * What the job found: the items in core's order, the fit, the sizes behind it, the groups' utilities (or
+     * null), and the fits that stopped short of converging, as 'aggregate' names them.
+     */
+    record Result(List<Object> items, Fit fit, long comparisons, long pairs, boolean distributed, GroupAnalysis.GroupInput groups,
+                  List<String> unconverged) {
     }
 
     private PairwiseJob() {
@@ -87,10 +91,14 @@ final class PairwiseJob {
                 ? stages.time("fit (distributed MM)", () -> distributedFit(spark, pairs, items.size()))
                 : stages.time("fit (I-LSR on the driver)", () -> LuceModel.fit(Choices.of(collect(pairs, items.size(), distinct)), LuceModel.Method.ILSR, 0));
         pairs.unpersist();
+        List<String> unconverged = new ArrayList<>();
+        if (!fit.converged()) {
+            unconverged.add(fit.stoppedShort("bradley-terry by " + fit.method().id()));
+        }
         GroupAnalysis.GroupInput groups = attributes.isEmpty() ? null
-                : stages.time("group fits", () -> groups(spark, in, index, attributes));
+                : stages.time("group fits", () -> groups(spark, in, index, attributes, unconverged));
         rows.unpersist();
-        return new Result(items, fit, comparisons, distinct, distributed, groups);
+        return new Result(items, fit, comparisons, distinct, distributed, groups, unconverged);
     }
 
     /**
@@ -125,7 +133,7 @@ final class PairwiseJob {
      * (GroupAnalysis.fromPairCounts). A group is a crossed label of attribute values (core's Groups.label),
      * in order of first appearance; its size is its distinct raters (or rows without a rater column).
      */
-    private static GroupAnalysis.GroupInput groups(SparkSession spark, InputTable in, Dataset<Row> index, List<String> attributes) {
+    private static GroupAnalysis.GroupInput groups(SparkSession spark, InputTable in, Dataset<Row> index, List<String> attributes, List<String> unconverged) {
         Dataset<Row> rows = in.rows();
         Column[] attrs = attributes.stream().map(a -> col("`" + a + "`")).toArray(Column[]::new);
         // the label of every combination of values, made by core on the driver (there are few)
@@ -189,7 +197,11 @@ final class PairwiseJob {
             }
             counts.add(new PairCounts(n, first, second, fw, sw));
         }
-        return GroupAnalysis.fromPairCounts(names, counts, sizes, 0, () -> { });
+        return GroupAnalysis.fromPairCounts(names, counts, sizes, 0, (g, f) -> {
+            if (!f.converged()) {
+                unconverged.add(f.stoppedShort("the fit of group " + g));
+            }
+        });
     }
 
     /** What PairwiseReader refuses, checked in one pass. */

@@ -152,7 +152,11 @@ public final class SparkCommand implements Callable<Integer> {
                     file, r.comparisons(), r.items().size(), r.pairs(), r.distributed() ? "by MM over partitions" : "by I-LSR on the driver",
                     r.fit().iterations(), r.fit().converged() ? "" : " (NOT converged)", r.items().get(best));
             run.finish(spark, spec, json, summary);
-            return ExitCode.DONE.code();
+            for (String note : r.unconverged()) {
+                spec.commandLine().getErr().println("warning: " + file + ": " + note + "; the strengths are approximate");
+            }
+            // as 'aggregate': the numbers are printed, but a fit that stopped short is a check that failed
+            return r.unconverged().isEmpty() ? ExitCode.DONE.code() : ExitCode.CHECK_FAILED.code();
         }
     }
 

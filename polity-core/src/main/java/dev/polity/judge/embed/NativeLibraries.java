@@ -1,12 +1,11 @@
 package dev.polity.judge.embed;
 
+import dev.polity.input.AtomicFile;
 import dev.polity.input.CacheFolder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,13 +44,7 @@ final class NativeLibraries {
                         return;
                     }
                     Files.createDirectories(folder);
-                    Path part = Files.createTempFile(folder, file, ".part");
-                    Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-                    try {
-                        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
+                    AtomicFile.write(target, in::transferTo);
                 }
             }
             System.setProperty(PROPERTY, folder.toString());

@@ -192,7 +192,7 @@ public final class DerogationGroupTrainer {
         settings.put("lexical_features", LexicalFeatures.DEROGATION_NAMES);
         Provenance p = new Provenance(Versions.polity(), data.inputs(), data.sha256(), n, settings, overall);
         return new JudgeModel(JudgeModel.FORMAT, JudgeModel.VERSION, DerogationDetector.NAME, "ridge", embedderId,
-                FeatureSpace.DEROGATION_V1.wireName(), outputs, st.mean(), st.scale(), rows, bias, p, described);
+                FeatureSpace.DEROGATION_V1.wireName(), outputs, st.mean(), st.scale(), rows, bias, p, described, null);
     }
 
     /**

@@ -81,6 +81,11 @@ public final class DerogationTrainer {
         }
         double min = texts.stream().mapToDouble(RatedText::label).min().orElse(0);
         double max = texts.stream().mapToDouble(RatedText::label).max().orElse(1);
+        if (min == max) {
+            // one value trains a constant, and cross-validation then scores it perfect (issue 10, defect 11)
+            throw new InvalidInputException(LabelledText.files(data.rows()), 0, "--label-column '" + data.columns().label() + "': every text is rated "
+                    + data.rows().get(0).label().strip() + "; expected ratings that differ");
+        }
         boolean rescale = min < 0 || max > 1;
         double[] y = new double[texts.size()];
         for (int i = 0; i < y.length; i++) {

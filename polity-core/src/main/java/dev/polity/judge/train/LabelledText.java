@@ -14,4 +14,9 @@ public record LabelledText(String file, int line, String id, String prompt, Stri
     public LabelledText(String file, int line, String id, String prompt, String text, String label) {
         this(file, line, id, prompt, text, label, List.of());
     }
+
+    /** The files {@code rows} came from, in order, for a message about all of them: {@code a.csv, b.csv}. */
+    static String files(List<LabelledText> rows) {
+        return String.join(", ", rows.stream().map(LabelledText::file).distinct().toList());
+    }
 }

@@ -50,6 +50,11 @@ public final class RefusalTrainer {
                     "--label-column: expected full_compliance, full_refusal or partial_refusal (or 1_/2_/3_ forms), got '" + r.label() + "'"))
                     .ordinal();
         }
+        if (java.util.Arrays.stream(y).distinct().count() < 2) {
+            // one class trains a constant, and cross-validation then scores it perfect (issue 10, defect 11)
+            throw new InvalidInputException(LabelledText.files(rows), 0, "--label-column '" + data.columns().label() + "': every row is "
+                    + RefusalClass.values()[y[0]].wireName() + "; expected rows of at least two of full_compliance, full_refusal, partial_refusal");
+        }
         double[][] x = features(rows, embedder, progress);
         Map<String, Double> metrics = s.folds() >= 2 ? crossValidate(x, y, s) : Map.of();
         Map<String, Object> settings = new LinkedHashMap<>();
