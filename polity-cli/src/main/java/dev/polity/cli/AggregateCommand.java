@@ -252,7 +252,7 @@ public final class AggregateCommand implements Callable<Integer> {
             throw e.in(file.toString()); // the settings were checked before; what the fit refuses is the file's data
         }
         if (!fit.converged()) {
-            unconverged.add(model + " by " + m.id() + " stopped after " + fit.iterations() + " iterations without converging");
+            unconverged.add(fit.stoppedShort(model + " by " + m.id()));
         }
         if (bootstrap > 0) {
             Bootstrap.Intervals ci;
@@ -305,23 +305,16 @@ public final class AggregateCommand implements Callable<Integer> {
     private GroupAnalysis.GroupInput pairwiseGroups(Comparisons c) {
         Map<String, PairCounts> byGroup = c.groupCounts(groups);
         Map<String, Double> sizes = c.groupSizes(groups);
-        double[][] u = new double[byGroup.size()][];
-        double[] sz = new double[byGroup.size()];
         List<String> names = new ArrayList<>(byGroup.keySet());
+        double[] sz = names.stream().mapToDouble(g -> sizes.getOrDefault(g, 0.0)).toArray();
         try (Progress pb = Progress.start(Main.of(spec).progress(), "group fits", "groups", names.size())) {
-            for (int g = 0; g < names.size(); g++) {
-                Choices d = Choices.of(byGroup.get(names.get(g)));
-                // a group's comparisons rarely connect every item, so its fit always carries a light prior
-                Fit f = LuceModel.fit(d, LuceModel.Method.MM, Math.max(alpha, 0.01));
+            return GroupAnalysis.fromPairCounts(names, names.stream().map(byGroup::get).toList(), sz, alpha, (g, f) -> {
                 if (!f.converged()) {
-                    unconverged.add("the fit of group " + names.get(g) + " stopped after " + f.iterations() + " iterations without converging");
+                    unconverged.add(f.stoppedShort("the fit of group " + g));
                 }
-                u[g] = GroupAnalysis.utilityOf(f.theta());
-                sz[g] = sizes.getOrDefault(names.get(g), 0.0);
                 pb.step();
-            }
+            });
         }
-        return new GroupAnalysis.GroupInput(names, u, null, sz);
     }
 
     private Map<String, Object> groupsJson(List<Object> items, GroupAnalysis.GroupInput in, Welfare w, GroupWeights gw, AggregateHtml report) {

@@ -56,14 +56,8 @@ public final class DeliberateCommand implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Polis export folder (comments.csv, votes.csv, participants-votes.csv) or a votes CSV.")
         Path dir;
 
-        @Option(names = "--meta", paramLabel = "IDS", description = "Meta statements (e.g. demographic questions) to leave out of the analysis: 1,4-14.")
-        String meta;
-
-        @Option(names = "--seed", defaultValue = "1", description = "Seed for k-means++ and the factorisation (default: ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--min-votes", defaultValue = "7", description = "Votes a participant needs to be clustered (default: ${DEFAULT-VALUE}, capped at the number of statements).")
-        int minVotes;
+        @Mixin
+        DeliberationOptions analysis;
 
         @Option(names = "--no-bridging", description = "Skip the bridging factorisation.")
         boolean noBridging;
@@ -72,15 +66,11 @@ public final class DeliberateCommand implements Callable<Integer> {
             if (dir == null) {
                 throw new InvalidInputException(null, "expected DIR: a Polis export folder or a votes CSV (see --help)");
             }
-            if (minVotes < 1) {
-                throw new InvalidInputException(null, "--min-votes: expected a positive number, got " + minVotes);
-            }
-            Conversation c = PolisExport.read(dir, PolisExport.parseIds(meta));
+            Deliberation.Options o = analysis.options(!noBridging);
+            Conversation c = PolisExport.read(dir, analysis.metaIds());
             for (String w : c.warnings()) {
                 err.println("warning: " + w);
             }
-            Deliberation.Options d = Deliberation.Options.DEFAULTS;
-            Deliberation.Options o = new Deliberation.Options(seed, d.restarts(), d.baseK(), d.maxGroups(), minVotes, !noBridging);
             long t0 = System.nanoTime();
             Deliberation result;
             try (DeliberationProgress progress = new DeliberationProgress(mode)) {

@@ -4,7 +4,7 @@ package dev.polity.cli;
  * The exit codes of every command, one table for all (docs/CLI.md), so that a script or CI job can tell a
  * failed check ("your model failed the gate") from input that cannot be used ("your file is broken").
  */
-enum ExitCode {
+public enum ExitCode {
     /** The command did its work; a check it made passed. */
     DONE(0, "done: the command did its work (and every check it made passed)"),
     /** A file or value cannot be used, a file cannot be read or written, or an unexpected error. */
@@ -16,7 +16,7 @@ enum ExitCode {
     /** The command ran and what it checked did not pass. */
     CHECK_FAILED(3, "a check failed: a run's gate (eval run, resume, gate), errors in a constitution (norms lint, quickstart), "
             + "warnings under norms lint --strict, lint errors in a promoted layer (deliberate promote), a broken audit chain (audit verify), "
-            + "a model fit that stopped before converging (aggregate)"),
+            + "a model fit that stopped before converging (aggregate, spark bt)"),
     /** A run stopped with work left that a later command can finish. */
     INCOMPLETE(4, "incomplete but resumable: an evaluation run ended with unanswered items; nothing is lost, "
             + "polity eval resume RUN finishes it (eval run, resume; eval gate on such a run)");
@@ -27,5 +27,10 @@ enum ExitCode {
     ExitCode(int code, String meaning) {
         this.code = code;
         this.meaning = meaning;
+    }
+
+    /** The process exit code. */
+    public int code() {
+        return code;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 /** The {@code polity} command. Each subcommand lives in its own class and is registered here. */
 @Command(name = "polity", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = "Align language models with societies: constitutions of scoped norms, and the tools around them.",
-        footer = "%nEvery command explains itself: polity help COMMAND [SUBCOMMAND], or polity COMMAND --help. More in docs/CLI.md.",
+        footer = "%nEvery command explains itself: polity help COMMAND [SUBCOMMAND], or polity COMMAND --help. More in docs/CLI.md."
+                + "%nThe same aggregations on Apache Spark: polity spark bt|deliberate|bridge (bin/polity; docs/SPARK.md).",
         subcommands = {
                 QuickstartCommand.class,
                 CheckCommand.class,
@@ -65,6 +67,19 @@ public final class Main extends CommandGroup {
     }
 
     /**
+     * Runs the command line with commands that live in other modules added to the CLI's own (polity-spark adds
+     * {@code spark}, which needs Spark's jars, so bin/polity starts it in a JVM of its own), with the same
+     * handling of errors and the same exit codes; returns the exit code.
+     */
+    public static int runWith(List<Object> more, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine(out, err, System::getenv, more);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
      * A writer that encodes UTF-8 whatever the platform's default charset: JSON, YAML and CSV on stdout are
      * UTF-8 (RFC 8259), and the same bytes under every locale.
      */
@@ -87,9 +102,14 @@ public final class Main extends CommandGroup {
 
     /** The whole command tree with its streams and handlers, ready to execute. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Function<String, String> env) {
+        return commandLine(out, err, env, List.of());
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Function<String, String> env, List<Object> more) {
         Main main = new Main();
         main.env = env;
         CommandLine cli = new CommandLine(main);
+        more.forEach(cli::addSubcommand);
         PluginHelp.addTo(cli);
         cli.setOut(out);
         cli.setErr(err);

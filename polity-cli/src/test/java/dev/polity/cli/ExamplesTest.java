@@ -105,6 +105,9 @@ class ExamplesTest {
             if (e.words().stream().anyMatch(w -> w.startsWith("../shared/data") || w.contains("@http"))) {
                 continue; // real data (RealDataChecksTest and the core tests use it) or a live model
             }
+            if (e.words().get(0).equals("spark")) {
+                continue; // runs with Spark's jars, in polity-spark's tests (SparkCommandTest)
+            }
             List<String> args = arguments(e.words(), run);
             CliRun r = CliRun.of(args.toArray(String[]::new));
             Matcher exit = EXIT.matcher(e.comment());

@@ -7,4 +7,9 @@ package dev.polity.choice;
  */
 public record Fit(LuceModel.Method method, double alpha, double[] theta, int iterations, double logLikelihood,
                   boolean converged, double[] trace) {
+
+    /** What a fit that stopped short says of itself: "{@code what} stopped after N iterations without converging". */
+    public String stoppedShort(String what) {
+        return what + " stopped after " + iterations + " iterations without converging";
+    }
 }

@@ -260,6 +260,23 @@ public record GroupAnalysis(List<Object> items, List<String> groups, double[][] 
         return new GroupInput(new ArrayList<>(groups.keySet()), u, null, sizes);
     }
 
+    /**
+     * Group utilities from each group's pairwise counts (in the order given): a Bradley-Terry fit per group by
+     * MM, always with a light prior of at least 0.01, since a group's comparisons rarely connect every item.
+     * {@code afterEach} is told of every group's fit (progress, and a fit that did not converge). Used by
+     * {@code aggregate --groups} and polity-spark.
+     */
+    public static GroupInput fromPairCounts(List<String> groups, List<PairCounts> counts, double[] sizes, double alpha,
+                                            java.util.function.BiConsumer<String, Fit> afterEach) {
+        double[][] u = new double[groups.size()][];
+        for (int g = 0; g < groups.size(); g++) {
+            Fit f = LuceModel.fit(Choices.of(counts.get(g)), LuceModel.Method.MM, Math.max(alpha, 0.01));
+            u[g] = utilityOf(f.theta());
+            afterEach.accept(groups.get(g), f);
+        }
+        return new GroupInput(List.copyOf(groups), u, null, sizes.clone());
+    }
+
     /** Group utilities from fitted strengths: the probability of beating an item of average strength. */
     public static double[] utilityOf(double[] theta) {
         double[] u = new double[theta.length];

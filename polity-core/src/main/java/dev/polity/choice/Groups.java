@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Group labels from rater attributes: single ({@code Woman}) or crossed ({@code Woman & 18-24}). */
-final class Groups {
+public final class Groups {
     private Groups() {
     }
 

@@ -102,21 +102,40 @@ public final class LuceModel {
     }
 
     static Fit mm(Choices d, double alpha, Options o, double[] theta) {
-        int n = d.items();
-        double[] wins = wins(d);
+        return mm(d.items(), wins(d), (gamma, denom) -> accumulateDenominators(d, gamma, denom), t -> logLikelihood(d, t, alpha), true,
+                alpha, o, theta);
+    }
+
+    /**
+     * The one pass over the data that an MM step needs: adds, for every item, the sum over the choices it
+     * took part in of weight / (sum of gamma over the choice set). In memory here; summed over partitions of
+     * the choices by polity-spark ({@link #accumulateDenominators} on each).
+     */
+    @FunctionalInterface
+    public interface Denominators {
+        void add(double[] gamma, double[] denom);
+    }
+
+    /**
+     * MM from the items' wins and a pass over the choices, however they are held; {@code logLikelihood} is
+     * evaluated after every iteration when {@code traceEach} (else only at the end: it costs a pass).
+     */
+    public static Fit mm(int n, double[] wins, Denominators pass, java.util.function.ToDoubleFunction<double[]> logLikelihood,
+                         boolean traceEach, double alpha, Options o, double[] start) {
+        double[] theta = start == null ? new double[n] : start.clone();
         double[] gamma = new double[n];
         double[] denom = new double[n];
         double[] trace = new double[o.maxIterations() + 1];
         int it = 0;
         boolean converged = false;
-        trace[0] = logLikelihood(d, theta, alpha);
+        trace[0] = traceEach ? logLikelihood.applyAsDouble(theta) : Double.NaN;
         while (it < o.maxIterations() && !converged) {
             double shift = max(theta);
             for (int i = 0; i < n; i++) {
                 gamma[i] = Math.exp(theta[i] - shift);
             }
             Arrays.fill(denom, 0);
-            accumulateDenominators(d, gamma, denom);
+            pass.add(gamma, denom);
             double change = 0;
             double[] next = new double[n];
             for (int i = 0; i < n; i++) {
@@ -132,11 +151,11 @@ public final class LuceModel {
             }
             theta = next;
             it++;
-            trace[it] = logLikelihood(d, theta, alpha);
             converged = change < o.tolerance();
+            trace[it] = traceEach || converged || it == o.maxIterations() ? logLikelihood.applyAsDouble(theta) : Double.NaN;
         }
         centre(theta);
-        return new Fit(Method.MM, alpha, theta, it, logLikelihood(d, theta, alpha), converged, Arrays.copyOf(trace, it + 1));
+        return new Fit(Method.MM, alpha, theta, it, logLikelihood.applyAsDouble(theta), converged, Arrays.copyOf(trace, it + 1));
     }
 
     /** Solves w - D e^t - alpha t = 0 (the maximiser of the minorizer for one item). */
@@ -312,7 +331,8 @@ public final class LuceModel {
         return x;
     }
 
-    private static void accumulateDenominators(Choices d, double[] gamma, double[] denom) {
+    /** Adds each choice's weight / (sum of gamma over its set) to the denominator of every member (Hunter 2004, eq. 9). */
+    public static void accumulateDenominators(Choices d, double[] gamma, double[] denom) {
         int[] start = d.start();
         int[] members = d.members();
         double[] weight = d.weight();
@@ -328,7 +348,8 @@ public final class LuceModel {
         }
     }
 
-    static double[] wins(Choices d) {
+    /** The weight of the choices each item won. */
+    public static double[] wins(Choices d) {
         double[] w = new double[d.items()];
         for (int c = 0; c < d.size(); c++) {
             w[d.members()[d.start()[c]]] += d.weight()[c];

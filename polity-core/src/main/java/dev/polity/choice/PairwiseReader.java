@@ -270,9 +270,10 @@ public final class PairwiseReader {
     /**
      * Ids read as text that are all whole numbers written plainly (some beyond int range) are reported as
      * numbers in ascending order, like the others; otherwise as written, in order of first appearance.
-     * Fills {@code items} and returns each name's position in it.
+     * Fills {@code items} and returns each name's position in it. {@code names} are in order of first
+     * appearance (a row's winner before its loser); polity-spark numbers the items of a table it read with this.
      */
-    private static int[] byNumber(List<String> names, List<Object> items) {
+    public static int[] byNumber(List<String> names, List<Object> items) {
         long[] value = new long[names.size()];
         Integer[] order = new Integer[names.size()];
         boolean numbers = true;

@@ -50,9 +50,46 @@ public record Bridging(double mu, double[] statementIntercept, double[] statemen
      * @param onSweep   told the number of each finished sweep (progress)
      */
     public static Bridging fit(VoteMatrix m, boolean[] column, long seed, double tolerance, int maxSweeps, IntConsumer onSweep) {
-        Ratings r = Ratings.of(m, column);
-        int n = m.participants();
-        int s = m.statements();
+        return fit(new InMemory(RatingRows.of(m, column, false), RatingRows.of(m, column, true)), column, seed, tolerance, maxSweeps, onSweep);
+    }
+
+    /**
+     * The ratings as the fit sees them: the passes over the data that one sweep needs. {@link #fit(VoteMatrix,
+     * boolean[], long, double, int, IntConsumer)} holds them in memory; polity-spark runs the same passes over
+     * partitions, each a {@link RatingRows} block, so that both fit with one implementation of every formula.
+     * Arrays are indexed by participant and statement.
+     */
+    public interface Data {
+        int participants();
+
+        int statements();
+
+        /** The ratings (agree 1, disagree 0) in all. */
+        long count();
+
+        /** Ratings per participant. */
+        int[] participantVotes();
+
+        /** Ratings per statement. */
+        int[] statementVotes();
+
+        /** Every participant's (intercept b, factor f) by {@link RatingRows#solve}, given the statements' (c, g). */
+        void solveParticipants(double mu, double[] c, double[] g, double[] b, double[] f);
+
+        /** Every statement's (intercept c, factor g) by {@link RatingRows#solve}, given the participants' (b, f). */
+        void solveStatements(double mu, double[] b, double[] f, double[] c, double[] g);
+
+        /** The sum over ratings of rating - b - c - f g ({@link RatingRows#residualSum}). */
+        double residualSum(double[] b, double[] f, double[] c, double[] g);
+
+        /** The participants' penalties and squared errors ({@link RatingRows#rowLoss}). */
+        double rowLoss(double mu, double[] b, double[] f, double[] c, double[] g);
+    }
+
+    /** Fits the model to ratings given as {@link Data}; statements outside {@code column} get NaN. */
+    public static Bridging fit(Data r, boolean[] column, long seed, double tolerance, int maxSweeps, IntConsumer onSweep) {
+        int n = r.participants();
+        int s = r.statements();
         double[] b = new double[n];
         double[] f = new double[n];
         double[] c = new double[s];
@@ -64,15 +101,25 @@ public record Bridging(double mu, double[] statementIntercept, double[] statemen
         for (int j = 0; j < s; j++) {
             g[j] = 0.1 * (random.nextDouble() * 2 - 1);
         }
+        int[] statementVotes = r.statementVotes();
+        boolean[] ratedCol = new boolean[s];
+        for (int j = 0; j < s; j++) {
+            ratedCol[j] = statementVotes[j] > 0;
+        }
+        int[] participantVotes = r.participantVotes();
+        boolean[] ratedRow = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            ratedRow[i] = participantVotes[i] > 0;
+        }
         double[] mu = {0};
         double loss = Double.POSITIVE_INFINITY;
         int sweeps = 0;
         while (sweeps < maxSweeps) {
             double m0 = mu[0];
-            inParallel(n, i -> solve(r.rowStart, r.rowOther, r.rowRating, i, m0, c, g, b, f));
-            inParallel(s, j -> solve(r.colStart, r.colOther, r.colRating, j, m0, b, f, c, g));
-            mu[0] = bestMu(r, b, f, c, g);
-            reparametrise(r, mu, b, f, c, g);
+            r.solveParticipants(m0, c, g, b, f);
+            r.solveStatements(m0, b, f, c, g);
+            mu[0] = r.residualSum(b, f, c, g) / (r.count() + LAMBDA_INTERCEPT);
+            reparametrise(ratedRow, ratedCol, mu, b, f, c, g);
             sweeps++;
             onSweep.accept(sweeps);
             double now = loss(r, mu[0], b, f, c, g);
@@ -97,117 +144,215 @@ public record Bridging(double mu, double[] statementIntercept, double[] statemen
                 f[i] = -f[i];
             }
         }
-        int[] votes = new int[s];
         for (int j = 0; j < s; j++) {
-            votes[j] = r.colStart[j + 1] - r.colStart[j];
             if (!column[j]) {
                 c[j] = Double.NaN;
                 g[j] = Double.NaN;
             }
         }
-        return new Bridging(mu[0], c, g, b, f, votes, sweeps, loss);
-    }
-
-    /** The ratings (passes and statements outside the analysis dropped), by participant and by statement. */
-    private record Ratings(int[] rowStart, int[] rowOther, byte[] rowRating, int[] colStart, int[] colOther, byte[] colRating,
-                           int count, int ratedParticipants, int ratedStatements) {
-        static Ratings of(VoteMatrix m, boolean[] column) {
-            int n = m.participants();
-            int s = m.statements();
-            int[] rowStart = new int[n + 1];
-            int[] colStart = new int[s + 1];
-            for (int i = 0; i < n; i++) {
-                for (int k = m.rowStart(i); k < m.rowEnd(i); k++) {
-                    if (m.rowVote(k) != 0 && column[m.rowCol(k)]) {
-                        rowStart[i + 1]++;
-                        colStart[m.rowCol(k) + 1]++;
-                    }
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                rowStart[i + 1] += rowStart[i];
-            }
-            for (int j = 0; j < s; j++) {
-                colStart[j + 1] += colStart[j];
-            }
-            int count = rowStart[n];
-            int[] rowOther = new int[count];
-            byte[] rowRating = new byte[count];
-            int[] colOther = new int[count];
-            byte[] colRating = new byte[count];
-            int[] colNext = java.util.Arrays.copyOf(colStart, s);
-            int at = 0;
-            for (int i = 0; i < n; i++) {
-                for (int k = m.rowStart(i); k < m.rowEnd(i); k++) {
-                    int j = m.rowCol(k);
-                    byte v = m.rowVote(k);
-                    if (v != 0 && column[j]) {
-                        byte y = (byte) (v > 0 ? 1 : 0);
-                        rowOther[at] = j;
-                        rowRating[at++] = y;
-                        colOther[colNext[j]] = i;
-                        colRating[colNext[j]++] = y;
-                    }
-                }
-            }
-            int ratedParticipants = (int) IntStream.range(0, n).filter(i -> rowStart[i + 1] > rowStart[i]).count();
-            int ratedStatements = (int) IntStream.range(0, s).filter(j -> colStart[j + 1] > colStart[j]).count();
-            return new Ratings(rowStart, rowOther, rowRating, colStart, colOther, colRating, count, ratedParticipants, ratedStatements);
-        }
-    }
-
-    private static void inParallel(int size, IntConsumer body) {
-        IntStream.range(0, (size + CHUNK - 1) / CHUNK).parallel().forEach(t -> {
-            int end = Math.min(size, (t + 1) * CHUNK);
-            for (int x = t * CHUNK; x < end; x++) {
-                body.accept(x);
-            }
-        });
+        return new Bridging(mu[0], c, g, b, f, statementVotes, sweeps, loss);
     }
 
     /**
-     * Ridge regression of row x's ratings, less mu and the other side's intercepts, on [1, other side's
-     * factor]: the exact minimiser of the loss over this row's (intercept, factor) with all else fixed.
+     * Ratings by row (participant, or statement when transposed) for the rows of one block: all rows of the
+     * matrix in memory, or one partition's in polity-spark. A row's index in the block is its position;
+     * {@code id} gives its index in the whole matrix (null: the same), {@code other} the other side's index.
+     * Passes and statements outside the analysis are left out; agree is 1, disagree 0.
      */
-    private static void solve(int[] start, int[] other, byte[] rating, int x, double mu, double[] otherIntercept,
-                              double[] otherFactor, double[] intercept, double[] factor) {
-        double s11 = LAMBDA_INTERCEPT;
-        double s12 = 0;
-        double s22 = LAMBDA_FACTOR;
-        double r1 = 0;
-        double r2 = 0;
-        for (int k = start[x]; k < start[x + 1]; k++) {
-            int o = other[k];
-            double g = otherFactor[o];
-            double y = rating[k] - mu - otherIntercept[o];
-            s11 += 1;
-            s12 += g;
-            s22 += g * g;
-            r1 += y;
-            r2 += y * g;
-        }
-        double det = s11 * s22 - s12 * s12;
-        intercept[x] = (s22 * r1 - s12 * r2) / det;
-        factor[x] = (s11 * r2 - s12 * r1) / det;
-    }
+    public record RatingRows(int[] id, int[] start, int[] other, byte[] rating) implements java.io.Serializable {
 
-    private static double bestMu(Ratings r, double[] b, double[] f, double[] c, double[] g) {
-        double[] part = new double[(b.length + CHUNK - 1) / CHUNK];
-        IntStream.range(0, part.length).parallel().forEach(t -> {
-            double sum = 0;
-            for (int i = t * CHUNK; i < Math.min(b.length, (t + 1) * CHUNK); i++) {
-                for (int k = r.rowStart[i]; k < r.rowStart[i + 1]; k++) {
-                    int j = r.rowOther[k];
-                    sum += r.rowRating[k] - b[i] - c[j] - f[i] * g[j];
+        /** The ratings of a vote matrix (or of a block of its rows) on the given columns, by participant or transposed. */
+        public static RatingRows of(VoteMatrix m, boolean[] column, boolean byStatement) {
+            int rows = byStatement ? m.statements() : m.participants();
+            int[] start = new int[rows + 1];
+            ratings(m, column, byStatement, (x, o, y) -> start[x + 1]++);
+            for (int x = 0; x < rows; x++) {
+                start[x + 1] += start[x];
+            }
+            int[] other = new int[start[rows]];
+            byte[] rating = new byte[start[rows]];
+            int[] at = {0};
+            ratings(m, column, byStatement, (x, o, y) -> {
+                other[at[0]] = o;
+                rating[at[0]++] = y;
+            });
+            return new RatingRows(null, start, other, rating);
+        }
+
+        /** One rating: row x rated (or was rated by) {@code other} with {@code rating}. */
+        private interface Visit {
+            void rating(int x, int other, byte rating);
+        }
+
+        /** Every rating of the matrix, row by row: votes other than passes, on the given columns; agree 1, disagree 0. */
+        private static void ratings(VoteMatrix m, boolean[] column, boolean byStatement, Visit visit) {
+            int rows = byStatement ? m.statements() : m.participants();
+            for (int x = 0; x < rows; x++) {
+                int from = byStatement ? m.colStart(x) : m.rowStart(x);
+                int to = byStatement ? m.colEnd(x) : m.rowEnd(x);
+                for (int k = from; k < to; k++) {
+                    byte v = byStatement ? m.colVote(k) : m.rowVote(k);
+                    int j = byStatement ? x : m.rowCol(k);
+                    if (v != 0 && column[j]) {
+                        visit.rating(x, byStatement ? m.colRow(k) : j, (byte) (v > 0 ? 1 : 0));
+                    }
                 }
             }
-            part[t] = sum;
-        });
-        double sum = 0;
-        for (double p : part) {
-            sum += p;
         }
-        return sum / (r.count + LAMBDA_INTERCEPT);
+
+        public int rows() {
+            return start.length - 1;
+        }
+
+        public int size() {
+            return other.length;
+        }
+
+        public int id(int x) {
+            return id == null ? x : id[x];
+        }
+
+        /** Ratings per row, at each row's index in the whole matrix. */
+        public int[] counts(int total) {
+            int[] n = new int[total];
+            for (int x = 0; x < rows(); x++) {
+                n[id(x)] = start[x + 1] - start[x];
+            }
+            return n;
+        }
+
+        /**
+         * Ridge regression of each row's ratings, less mu and the other side's intercepts, on [1, other side's
+         * factor]: the exact minimiser of the loss over the row's (intercept, factor) with all else fixed.
+         * Writes row x's at {@code intercept[id(x)]}, {@code factor[id(x)]}. The whole matrix ({@code id} null)
+         * is solved in parallel; a block is one Spark task's work, and Spark runs the blocks in parallel.
+         */
+        public void solve(double mu, double[] otherIntercept, double[] otherFactor, double[] intercept, double[] factor) {
+            chunks(rows(), id == null).forEach(t -> {
+                for (int x = t * CHUNK; x < Math.min(rows(), (t + 1) * CHUNK); x++) {
+                    solveRow(x, mu, otherIntercept, otherFactor, intercept, factor);
+                }
+            });
+        }
+
+        private void solveRow(int x, double mu, double[] otherIntercept, double[] otherFactor, double[] intercept, double[] factor) {
+            double s11 = LAMBDA_INTERCEPT;
+            double s12 = 0;
+            double s22 = LAMBDA_FACTOR;
+            double r1 = 0;
+            double r2 = 0;
+            for (int k = start[x]; k < start[x + 1]; k++) {
+                int o = other[k];
+                double g = otherFactor[o];
+                double y = rating[k] - mu - otherIntercept[o];
+                s11 += 1;
+                s12 += g;
+                s22 += g * g;
+                r1 += y;
+                r2 += y * g;
+            }
+            double det = s11 * s22 - s12 * s12;
+            intercept[id(x)] = (s22 * r1 - s12 * r2) / det;
+            factor[id(x)] = (s11 * r2 - s12 * r1) / det;
+        }
+
+        /** Sum over this block's ratings of rating - b - c - f g (rows are participants). */
+        public double residualSum(double[] b, double[] f, double[] c, double[] g) {
+            double[] part = new double[(rows() + CHUNK - 1) / CHUNK];
+            chunks(rows(), id == null).forEach(t -> {
+                double sum = 0;
+                for (int x = t * CHUNK; x < Math.min(rows(), (t + 1) * CHUNK); x++) {
+                    int i = id(x);
+                    for (int k = start[x]; k < start[x + 1]; k++) {
+                        int j = other[k];
+                        sum += rating[k] - b[i] - c[j] - f[i] * g[j];
+                    }
+                }
+                part[t] = sum;
+            });
+            double sum = 0;
+            for (double p : part) {
+                sum += p;
+            }
+            return sum;
+        }
+
+        /** This block's participants' penalties plus the squared errors of their ratings (rows are participants). */
+        public double rowLoss(double mu, double[] b, double[] f, double[] c, double[] g) {
+            double[] part = new double[(rows() + CHUNK - 1) / CHUNK];
+            chunks(rows(), id == null).forEach(t -> {
+                double sum = 0;
+                for (int x = t * CHUNK; x < Math.min(rows(), (t + 1) * CHUNK); x++) {
+                    int i = id(x);
+                    sum += LAMBDA_INTERCEPT * b[i] * b[i] + LAMBDA_FACTOR * f[i] * f[i];
+                    for (int k = start[x]; k < start[x + 1]; k++) {
+                        int j = other[k];
+                        double e = rating[k] - mu - b[i] - c[j] - f[i] * g[j];
+                        sum += e * e;
+                    }
+                }
+                part[t] = sum;
+            });
+            double sum = 0;
+            for (double p : part) {
+                sum += p;
+            }
+            return sum;
+        }
+    }
+
+    /** The whole matrix in memory, by participant and by statement. */
+    private record InMemory(RatingRows rows, RatingRows cols) implements Data {
+        @Override
+        public int participants() {
+            return rows.rows();
+        }
+
+        @Override
+        public int statements() {
+            return cols.rows();
+        }
+
+        @Override
+        public long count() {
+            return rows.size();
+        }
+
+        @Override
+        public int[] participantVotes() {
+            return rows.counts(rows.rows());
+        }
+
+        @Override
+        public int[] statementVotes() {
+            return cols.counts(cols.rows());
+        }
+
+        @Override
+        public void solveParticipants(double mu, double[] c, double[] g, double[] b, double[] f) {
+            rows.solve(mu, c, g, b, f);
+        }
+
+        @Override
+        public void solveStatements(double mu, double[] b, double[] f, double[] c, double[] g) {
+            cols.solve(mu, b, f, c, g);
+        }
+
+        @Override
+        public double residualSum(double[] b, double[] f, double[] c, double[] g) {
+            return rows.residualSum(b, f, c, g);
+        }
+
+        @Override
+        public double rowLoss(double mu, double[] b, double[] f, double[] c, double[] g) {
+            return rows.rowLoss(mu, b, f, c, g);
+        }
+    }
+
+    /** The chunks of rows, in parallel or not. */
+    private static IntStream chunks(int size, boolean parallel) {
+        IntStream chunks = IntStream.range(0, (size + CHUNK - 1) / CHUNK);
+        return parallel ? chunks.parallel() : chunks;
     }
 
     /**
@@ -216,19 +361,11 @@ public record Bridging(double mu, double[] statementIntercept, double[] statemen
      * b - gamma f, and f + delta with c - delta g. Only rows with ratings move (the others are at zero,
      * which is already their optimum).
      */
-    private static void reparametrise(Ratings r, double[] mu, double[] b, double[] f, double[] c, double[] g) {
-        int nb = r.ratedParticipants;
-        int nc = r.ratedStatements;
+    private static void reparametrise(boolean[] ratedRow, boolean[] ratedCol, double[] mu, double[] b, double[] f, double[] c, double[] g) {
+        int nb = count(ratedRow);
+        int nc = count(ratedCol);
         if (nb == 0 || nc == 0) {
             return;
-        }
-        boolean[] ratedRow = new boolean[b.length];
-        boolean[] ratedCol = new boolean[c.length];
-        for (int i = 0; i < b.length; i++) {
-            ratedRow[i] = r.rowStart[i + 1] > r.rowStart[i];
-        }
-        for (int j = 0; j < c.length; j++) {
-            ratedCol[j] = r.colStart[j + 1] > r.colStart[j];
         }
         // (1) Intercept shift: minimise (mu-beta-gamma)^2 + sum (b+beta)^2 + sum (c+gamma)^2.
         double sb = sum(b, ratedRow);
@@ -265,6 +402,14 @@ public record Bridging(double mu, double[] statementIntercept, double[] statemen
                 c[j] -= shiftF * g[j];
             }
         }
+    }
+
+    private static int count(boolean[] on) {
+        int n = 0;
+        for (boolean x : on) {
+            n += x ? 1 : 0;
+        }
+        return n;
     }
 
     private static double sum(double[] v, boolean[] on) {
@@ -307,24 +452,9 @@ public record Bridging(double mu, double[] statementIntercept, double[] statemen
         return vote > 0 ? 1.0 : 0.0;
     }
 
-    private static double loss(Ratings r, double mu, double[] b, double[] f, double[] c, double[] g) {
-        double[] part = new double[(b.length + CHUNK - 1) / CHUNK];
-        IntStream.range(0, part.length).parallel().forEach(t -> {
-            double sum = 0;
-            for (int i = t * CHUNK; i < Math.min(b.length, (t + 1) * CHUNK); i++) {
-                sum += LAMBDA_INTERCEPT * b[i] * b[i] + LAMBDA_FACTOR * f[i] * f[i];
-                for (int k = r.rowStart[i]; k < r.rowStart[i + 1]; k++) {
-                    int j = r.rowOther[k];
-                    double e = r.rowRating[k] - mu - b[i] - c[j] - f[i] * g[j];
-                    sum += e * e;
-                }
-            }
-            part[t] = sum;
-        });
-        double loss = LAMBDA_INTERCEPT * mu * mu;
-        for (double p : part) {
-            loss += p;
-        }
+    /** The loss: squared error over the ratings plus every penalty. */
+    private static double loss(Data r, double mu, double[] b, double[] f, double[] c, double[] g) {
+        double loss = LAMBDA_INTERCEPT * mu * mu + r.rowLoss(mu, b, f, c, g);
         for (int j = 0; j < c.length; j++) {
             loss += LAMBDA_INTERCEPT * c[j] * c[j] + LAMBDA_FACTOR * g[j] * g[j];
         }
@@ -333,7 +463,6 @@ public record Bridging(double mu, double[] statementIntercept, double[] statemen
 
     /** The model's loss on the given columns: squared error over the ratings plus the penalties. */
     public double lossOn(VoteMatrix m, boolean[] column) {
-        Ratings r = Ratings.of(m, column);
         double[] c = statementIntercept.clone();
         double[] g = statementFactor.clone();
         for (int j = 0; j < c.length; j++) {
@@ -342,6 +471,6 @@ public record Bridging(double mu, double[] statementIntercept, double[] statemen
                 g[j] = 0;
             }
         }
-        return loss(r, mu, participantIntercept, participantFactor, c, g);
+        return loss(new InMemory(RatingRows.of(m, column, false), RatingRows.of(m, column, true)), mu, participantIntercept, participantFactor, c, g);
     }
 }

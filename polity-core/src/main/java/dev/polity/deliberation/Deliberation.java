@@ -57,18 +57,42 @@ public record Deliberation(Conversation conversation, Options options, int[] col
         VoteMatrix m = c.votes();
         long stages = o.bridging() ? 4 : 3;
         progress.update("PCA", 0, stages);
-        int[] columns = java.util.stream.IntStream.range(0, c.statements().size())
-                .filter(j -> c.statements().get(j).inAnalysis()).toArray();
+        int[] columns = analysedColumns(c.statements());
         boolean[] inColumns = new boolean[m.statements()];
         for (int j : columns) {
             inColumns[j] = true;
         }
-        int rejected = (int) c.statements().stream().filter(s -> s.moderated() < 0 && !s.meta()).count();
-        Pca pca = Pca.of(m, columns, rejected);
+        Pca pca = Pca.of(m, columns, rejected(c.statements()));
         double[][] xy = pca.project(m);
         progress.update("opinion groups", 1, stages);
-        // Polis clusters only participants with at least min(7, statements) votes (conversation.clj, in-conv).
-        int need = Math.min(o.minVotes(), columns.length);
+        boolean[] clustered = clustered(m, inColumns, Math.min(o.minVotes(), columns.length));
+        OpinionGroups groups = OpinionGroups.find(xy, clustered, o.baseK(), o.maxGroups(), o.restarts(), o.seed());
+        progress.update("repness and consensus", 2, stages);
+        GroupVotes gv = GroupVotes.of(m, groups.group(), groups.k());
+        double[] consensus = consensus(gv, inColumns);
+        Repness[][] repness = repness(gv, inColumns);
+        progress.update(o.bridging() ? "bridging" : "done", 3, stages);
+        Bridging bridging = o.bridging()
+                ? Bridging.fit(m, inColumns, o.seed(), BRIDGING_TOLERANCE, BRIDGING_MAX_SWEEPS, sweep -> progress.update("bridging fit, sweep", sweep, -1))
+                : null;
+        return new Deliberation(c, o, columns, pca, xy, clustered, groups, gv, consensus, repness, bridging);
+    }
+
+    /** The statements that take part in the opinion analysis (neither meta nor rejected), in order. */
+    public static int[] analysedColumns(List<Statement> statements) {
+        return java.util.stream.IntStream.range(0, statements.size()).filter(j -> statements.get(j).inAnalysis()).toArray();
+    }
+
+    /** Rejected statements, which Polis keeps as columns of zeros (see {@link Pca#zeroColumns()}). */
+    public static int rejected(List<Statement> statements) {
+        return (int) statements.stream().filter(s -> s.moderated() < 0 && !s.meta()).count();
+    }
+
+    /**
+     * Which participants are clustered: Polis clusters only participants with at least min(7, statements)
+     * votes (conversation.clj, in-conv); {@code need} is that minimum. Works on any block of rows.
+     */
+    public static boolean[] clustered(VoteMatrix m, boolean[] inColumns, int need) {
         boolean[] clustered = new boolean[m.participants()];
         for (int i = 0; i < m.participants(); i++) {
             int n = 0;
@@ -79,47 +103,57 @@ public record Deliberation(Conversation conversation, Options options, int[] col
             }
             clustered[i] = n >= Math.max(1, need);
         }
-        OpinionGroups groups = OpinionGroups.find(xy, clustered, o.baseK(), o.maxGroups(), o.restarts(), o.seed());
-        progress.update("repness and consensus", 2, stages);
-        GroupVotes gv = GroupVotes.of(m, groups.group(), groups.k());
-        double[] consensus = new double[m.statements()];
-        Repness[][] repness = new Repness[m.statements()][];
-        for (int j = 0; j < m.statements(); j++) {
+        return clustered;
+    }
+
+    /** Group-informed consensus of every analysed statement (NaN for the others). */
+    public static double[] consensus(GroupVotes gv, boolean[] inColumns) {
+        double[] consensus = new double[inColumns.length];
+        for (int j = 0; j < inColumns.length; j++) {
             consensus[j] = inColumns[j] ? gv.consensus(j) : Double.NaN;
+        }
+        return consensus;
+    }
+
+    /** Repness of every analysed statement for every group (null rows for the others). */
+    public static Repness[][] repness(GroupVotes gv, boolean[] inColumns) {
+        Repness[][] repness = new Repness[inColumns.length][];
+        for (int j = 0; j < inColumns.length; j++) {
             if (inColumns[j]) {
-                repness[j] = new Repness[groups.k()];
-                for (int g = 0; g < groups.k(); g++) {
+                repness[j] = new Repness[gv.groups()];
+                for (int g = 0; g < gv.groups(); g++) {
                     repness[j][g] = Repness.of(gv, j, g);
                 }
             }
         }
-        progress.update(o.bridging() ? "bridging" : "done", 3, stages);
-        Bridging bridging = o.bridging()
-                ? Bridging.fit(m, inColumns, o.seed(), BRIDGING_TOLERANCE, BRIDGING_MAX_SWEEPS, sweep -> progress.update("bridging fit, sweep", sweep, -1))
-                : null;
-        return new Deliberation(c, o, columns, pca, xy, clustered, groups, gv, consensus, repness, bridging);
+        return repness;
     }
 
     /** Representative statements per group as Polis selects them (select-rep-comments, with its best-agree statement first). */
     public List<List<Repness>> topRepness(int limit) {
+        return topRepness(repness, columns, groups.k(), limit);
+    }
+
+    /** The same from the repness table, the analysed columns and the number of groups. */
+    public static List<List<Repness>> topRepness(Repness[][] repness, int[] columns, int k, int limit) {
         List<List<Repness>> out = new ArrayList<>();
-        for (int g = 0; g < groups.k(); g++) {
-            List<Repness> of = new ArrayList<>();
-            for (int j : columns) {
-                of.add(repness[j][g]);
-            }
-            out.add(Repness.top(of, limit));
+        for (int g = 0; g < k; g++) {
+            out.add(Repness.top(ofGroup(repness, columns, g), limit));
         }
         return out;
     }
 
     /** Polis's best-agree statement of group g, if any (shown first among its representative statements). */
     public java.util.Optional<Repness> bestAgree(int g) {
+        return Repness.bestAgree(ofGroup(repness, columns, g));
+    }
+
+    static List<Repness> ofGroup(Repness[][] repness, int[] columns, int g) {
         List<Repness> of = new ArrayList<>();
         for (int j : columns) {
             of.add(repness[j][g]);
         }
-        return Repness.bestAgree(of);
+        return of;
     }
 
     /** Whether participant i voted on anything at all. */

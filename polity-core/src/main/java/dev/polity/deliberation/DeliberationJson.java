@@ -26,13 +26,7 @@ public final class DeliberationJson {
             if (!d.voted(i)) {
                 continue;
             }
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("id", c.participants().get(i));
-            int g = d.groups().group()[i];
-            p.put("group", g < 0 ? null : g);
-            p.put("x", num(d.projection()[i][0]));
-            p.put("y", num(d.projection()[i][1]));
-            p.put("votes", c.votes().votesOf(i));
+            Map<String, Object> p = participant(c.participants().get(i), d.groups().group()[i], d.projection()[i], c.votes().votesOf(i));
             p.put("polis_group", c.polisGroups().get(c.participants().get(i)));
             if (d.bridging() != null) {
                 p.put("bridging_factor", num(d.bridging().participantFactor()[i]));
@@ -59,54 +53,16 @@ public final class DeliberationJson {
             m.put("agree", all[0]);
             m.put("disagree", all[1]);
             m.put("pass", all[2]);
-            List<Map<String, Object>> byGroup = new ArrayList<>();
-            for (int g = 0; g < gv.groups(); g++) {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("agree", gv.agree()[j][g]);
-                x.put("disagree", gv.disagree()[j][g]);
-                x.put("pass", gv.pass(j, g));
-                if (d.repness()[j] != null) {
-                    Repness r = d.repness()[j][g];
-                    x.put("repness", num(r.forAgree() ? r.ra() : r.rd()));
-                    x.put("repness_test", num(r.forAgree() ? r.rat() : r.rdt()));
-                    x.put("repful_for", r.forAgree() ? "agree" : "disagree");
-                }
-                byGroup.add(x);
-            }
-            m.put("votes_by_group", byGroup);
+            m.put("votes_by_group", votesByGroup(gv, d.repness()[j], j));
             statements.add(m);
         }
         out.put("statements", statements);
-        List<List<Map<String, Object>>> rep = new ArrayList<>();
-        List<List<Repness>> top = d.topRepness(5);
-        for (int g = 0; g < top.size(); g++) {
-            List<Map<String, Object>> l = new ArrayList<>();
-            Integer bestAgree = d.bestAgree(g).map(Repness::statement).orElse(null);
-            for (Repness r : top.get(g)) {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("statement", c.statements().get(r.statement()).id());
-                x.put("repful_for", r.forAgree() ? "agree" : "disagree");
-                x.put("p", num(r.forAgree() ? r.pa() : r.pd()));
-                x.put("repness", num(r.forAgree() ? r.ra() : r.rd()));
-                x.put("repness_test", num(r.forAgree() ? r.rat() : r.rdt()));
-                x.put("significant", r.significant());
-                x.put("best_agree", bestAgree != null && bestAgree == r.statement());
-                l.add(x);
-            }
-            rep.add(l);
-        }
-        out.put("representative", rep);
+        out.put("representative", representative(c.statements(), d.repness(), d.columns(), d.groups().k()));
         out.put("groups_by_answer", answerGroups(d));
-        Map<String, Object> sil = new LinkedHashMap<>();
-        d.groups().silhouetteByK().forEach((k, v) -> sil.put(Integer.toString(k), num(v)));
-        out.put("silhouette_by_k", sil);
+        out.put("silhouette_by_k", silhouettes(d.groups()));
         out.put("base_clusters", d.groups().baseClusters());
         if (d.bridging() != null) {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("mu", num(d.bridging().mu()));
-            model.put("sweeps", d.bridging().sweeps());
-            model.put("loss", num(d.bridging().loss()));
-            out.put("bridging_model", model);
+            out.put("bridging_model", bridgingModel(d.bridging()));
         }
         PolisComparison cmp = PolisComparison.of(d);
         if (cmp != null) {
@@ -157,6 +113,85 @@ public final class DeliberationJson {
         return out;
     }
 
+    /*
+     * The sections below are shared with polity-spark, which computes the same statistics on partitions and
+     * prints them with the same keys.
+     */
+
+    /** A participant's place: id, group (null when not clustered), x, y and number of votes. */
+    public static Map<String, Object> participant(String id, int group, double[] xy, int votes) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", id);
+        p.put("group", group < 0 ? null : group);
+        p.put("x", num(xy[0]));
+        p.put("y", num(xy[1]));
+        p.put("votes", votes);
+        return p;
+    }
+
+    /** Statement j's votes in each group, with its repness there when it is analysed ({@code repness} non-null). */
+    public static List<Map<String, Object>> votesByGroup(GroupVotes gv, Repness[] repness, int j) {
+        List<Map<String, Object>> byGroup = new ArrayList<>();
+        for (int g = 0; g < gv.groups(); g++) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("agree", gv.agree()[j][g]);
+            x.put("disagree", gv.disagree()[j][g]);
+            x.put("pass", gv.pass(j, g));
+            if (repness != null) {
+                Repness r = repness[g];
+                x.put("repness", num(r.forAgree() ? r.ra() : r.rd()));
+                x.put("repness_test", num(r.forAgree() ? r.rat() : r.rdt()));
+                x.put("repful_for", r.forAgree() ? "agree" : "disagree");
+            }
+            byGroup.add(x);
+        }
+        return byGroup;
+    }
+
+    /** Each group's representative statements (at most five), as Polis selects them. */
+    public static List<List<Map<String, Object>>> representative(List<Statement> statements, Repness[][] repness, int[] columns, int k) {
+        List<List<Map<String, Object>>> rep = new ArrayList<>();
+        List<List<Repness>> top = Deliberation.topRepness(repness, columns, k, 5);
+        for (int g = 0; g < top.size(); g++) {
+            List<Map<String, Object>> l = new ArrayList<>();
+            Integer bestAgree = Repness.bestAgree(Deliberation.ofGroup(repness, columns, g)).map(Repness::statement).orElse(null);
+            for (Repness r : top.get(g)) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("statement", statements.get(r.statement()).id());
+                x.put("repful_for", r.forAgree() ? "agree" : "disagree");
+                x.put("p", num(r.forAgree() ? r.pa() : r.pd()));
+                x.put("repness", num(r.forAgree() ? r.ra() : r.rd()));
+                x.put("repness_test", num(r.forAgree() ? r.rat() : r.rdt()));
+                x.put("significant", r.significant());
+                x.put("best_agree", bestAgree != null && bestAgree == r.statement());
+                l.add(x);
+            }
+            rep.add(l);
+        }
+        return rep;
+    }
+
+    /** The silhouette of each k tried. */
+    public static Map<String, Object> silhouettes(OpinionGroups groups) {
+        Map<String, Object> sil = new LinkedHashMap<>();
+        groups.silhouetteByK().forEach((k, v) -> sil.put(Integer.toString(k), num(v)));
+        return sil;
+    }
+
+    /** The bridging model's mu, sweeps and loss. */
+    public static Map<String, Object> bridgingModel(Bridging b) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("mu", num(b.mu()));
+        model.put("sweeps", b.sweeps());
+        model.put("loss", num(b.loss()));
+        return model;
+    }
+
+    /** Agrees, disagrees and passes of every statement, from one-group votes of everyone. */
+    public static int[] totals(GroupVotes everyone, int j) {
+        return new int[] {everyone.agree()[j][0], everyone.disagree()[j][0], everyone.pass(j, 0)};
+    }
+
     static int[] totals(VoteMatrix m, int j) {
         int[] t = new int[3];
         for (int k = m.colStart(j); k < m.colEnd(j); k++) {
@@ -166,7 +201,7 @@ public final class DeliberationJson {
         return t;
     }
 
-    static Double num(double x) {
+    public static Double num(double x) {
         return Double.isFinite(x) ? x : null;
     }
 }

@@ -49,4 +49,26 @@ public record GroupVotes(int[][] agree, int[][] disagree, int[][] seen) {
         }
         return p;
     }
+
+    /** No votes yet, for {@code statements} statements and {@code k} groups. */
+    public static GroupVotes none(int statements, int k) {
+        return new GroupVotes(new int[statements][k], new int[statements][k], new int[statements][k]);
+    }
+
+    /** The votes of two disjoint sets of participants together (partitions of them are counted apart, then added). */
+    public GroupVotes plus(GroupVotes o) {
+        int s = agree.length;
+        int k = groups();
+        int[][] a = new int[s][k];
+        int[][] d = new int[s][k];
+        int[][] n = new int[s][k];
+        for (int j = 0; j < s; j++) {
+            for (int g = 0; g < k; g++) {
+                a[j][g] = agree[j][g] + o.agree[j][g];
+                d[j][g] = disagree[j][g] + o.disagree[j][g];
+                n[j][g] = seen[j][g] + o.seen[j][g];
+            }
+        }
+        return new GroupVotes(a, d, n);
+    }
 }

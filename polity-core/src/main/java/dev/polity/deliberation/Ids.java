@@ -3,11 +3,11 @@ package dev.polity.deliberation;
 import java.util.Comparator;
 
 /** Polis ids are integers written as text; order them as numbers when both are, else as text. */
-final class Ids {
+public final class Ids {
     private Ids() {
     }
 
-    static final Comparator<String> ORDER = (a, b) -> {
+    public static final Comparator<String> ORDER = (a, b) -> {
         Long x = asLong(a);
         Long y = asLong(b);
         if (x != null && y != null) {

@@ -28,22 +28,51 @@ public record Pca(int[] columns, double[] center, double[] pc1, double[] pc2, in
     public static Pca of(VoteMatrix m, int[] columns, int zeroColumns) {
         int d = columns.length;
         int[] local = localIndex(m, columns);
-        double[] center = new double[d];
+        double[] sum = new double[d];
+        long[] count = new long[d];
         for (int c = 0; c < d; c++) {
             int j = columns[c];
-            double sum = 0;
-            int n = m.colEnd(j) - m.colStart(j);
+            count[c] = m.colEnd(j) - m.colStart(j);
             for (int k = m.colStart(j); k < m.colEnd(j); k++) {
-                sum += m.colVote(k);
+                sum[c] += m.colVote(k);
             }
-            center[c] = n == 0 ? 0 : sum / n;
         }
+        double[] center = center(sum, count);
+        return of(columns, center, zeroColumns, (v1, v2, w1, w2) -> {
+            java.util.Arrays.fill(w1, 0);
+            java.util.Arrays.fill(w2, 0);
+            addGram(m, local, center, v1, v2, w1, w2);
+        });
+    }
+
+    /**
+     * X'X applied to two vectors at once (w = X'X v, overwriting w): the one pass over the votes that an
+     * iteration needs. In memory here; summed over partitions of participants by polity-spark.
+     */
+    @FunctionalInterface
+    public interface Gram {
+        void apply(double[] v1, double[] v2, double[] w1, double[] w2);
+    }
+
+    /** PCA from each column's mean vote and the product with X'X, however the votes are held. */
+    public static Pca of(int[] columns, double[] center, int zeroColumns, Gram gram) {
+        int d = columns.length;
         int[] its = new int[2];
-        double[][] pcs = d > 1 ? subspaceIteration(m, local, center, its) : new double[][] {d == 1 ? new double[] {1} : new double[0], new double[d]};
+        double[][] pcs = d > 1 ? subspaceIteration(gram, d, its) : new double[][] {d == 1 ? new double[] {1} : new double[0], new double[d]};
         return new Pca(columns.clone(), center, pcs[0], pcs[1], its, zeroColumns);
     }
 
-    static int[] localIndex(VoteMatrix m, int[] columns) {
+    /** Mean vote per column from the sum and the number of votes (0 for a column nobody voted on). */
+    public static double[] center(double[] sum, long[] count) {
+        double[] center = new double[sum.length];
+        for (int c = 0; c < sum.length; c++) {
+            center[c] = count[c] == 0 ? 0 : sum[c] / count[c];
+        }
+        return center;
+    }
+
+    /** Each matrix column's position among {@code columns}, -1 for a column that takes no part. */
+    public static int[] localIndex(VoteMatrix m, int[] columns) {
         int[] local = new int[m.statements()];
         java.util.Arrays.fill(local, -1);
         for (int c = 0; c < columns.length; c++) {
@@ -56,8 +85,7 @@ public record Pca(int[] columns, double[] center, double[] pc1, double[] pc2, in
     // (Golub & Van Loan 2013, sec. 8.2.4). Polis runs plain power iteration with deflation (pca.clj); when
     // the two leading eigenvalues are close (e.g. three opinion groups of equal size) that converges very
     // slowly, while the two-dimensional subspace, which is all the projection needs, converges fast.
-    private static double[][] subspaceIteration(VoteMatrix m, int[] local, double[] center, int[] its) {
-        int d = center.length;
+    private static double[][] subspaceIteration(Gram gram, int d, int[] its) {
         double[] v1 = new double[d];
         double[] v2 = new double[d];
         for (int c = 0; c < d; c++) {
@@ -72,7 +100,7 @@ public record Pca(int[] columns, double[] center, double[] pc1, double[] pc2, in
         double[] w2 = new double[d];
         int it = 0;
         for (; it < MAX_ITERATIONS; it++) {
-            multiply(m, local, center, v1, v2, w1, w2);
+            gram.apply(v1, v2, w1, w2);
             normalise(w1);
             orthogonalise(w2, w1);
             if (normalise(w2) == 0) {
@@ -93,7 +121,7 @@ public record Pca(int[] columns, double[] center, double[] pc1, double[] pc2, in
         its[0] = it + 1;
         its[1] = it + 1;
         // Rayleigh-Ritz: the 2x2 matrix H = V' X'X V and its eigenvectors rotate V onto pc1, pc2.
-        multiply(m, local, center, v1, v2, w1, w2);
+        gram.apply(v1, v2, w1, w2);
         double h11 = dot(v1, w1);
         double h12 = dot(v1, w2);
         double h22 = dot(v2, w2);
@@ -111,10 +139,11 @@ public record Pca(int[] columns, double[] center, double[] pc1, double[] pc2, in
         return new double[][] {pc1, pc2};
     }
 
-    /** w = X'X v for two vectors in one pass over the sparse rows (missing votes are zero once centred). */
-    private static void multiply(VoteMatrix m, int[] local, double[] center, double[] v1, double[] v2, double[] w1, double[] w2) {
-        java.util.Arrays.fill(w1, 0);
-        java.util.Arrays.fill(w2, 0);
+    /**
+     * Adds X'X v for two vectors in one pass over the sparse rows of {@code m} (all participants, or a block of
+     * them) to w; missing votes are zero once centred.
+     */
+    public static void addGram(VoteMatrix m, int[] local, double[] center, double[] v1, double[] v2, double[] w1, double[] w2) {
         for (int i = 0; i < m.participants(); i++) {
             double a = 0;
             double b = 0;

@@ -188,14 +188,19 @@ public final class PolisExport {
         return CsvTable.read(file, CsvReader.ShortRows.PAD);
     }
 
-    /** A vote cell: 1 agree, -1 disagree, 0 pass (Polis export sign); anything else is the user's error. */
+    /** How a vote cell may be written: 1 agree, -1 disagree, 0 pass (Polis export sign). */
+    public static final Map<String, Byte> VOTES = Map.of("1", (byte) 1, "1.0", (byte) 1, "+1", (byte) 1,
+            "-1", (byte) -1, "-1.0", (byte) -1, "0", (byte) 0, "0.0", (byte) 0, "-0", (byte) 0);
+    /** What a vote cell was expected to be, for the message when it is not. */
+    public static final String VOTE_EXPECTED = "a vote 1 (agree), -1 (disagree) or 0 (pass)";
+
+    /** A vote cell ({@link #VOTES}); anything else is the user's error. */
     private static byte vote(CsvTable.Row row, int column) {
-        return switch (row.text(column).strip()) {
-            case "1", "1.0", "+1" -> 1;
-            case "-1", "-1.0" -> -1;
-            case "0", "0.0", "-0" -> 0;
-            default -> throw row.invalid(column, "a vote 1 (agree), -1 (disagree) or 0 (pass)");
-        };
+        Byte v = VOTES.get(row.text(column).strip());
+        if (v == null) {
+            throw row.invalid(column, VOTE_EXPECTED);
+        }
+        return v;
     }
 
     /** Marks the given statement ids as meta; an id the conversation does not have is the user's error. */
@@ -203,9 +208,14 @@ public final class PolisExport {
         if (metaIds.isEmpty()) {
             return c;
         }
+        return new Conversation(c.name(), withMeta(c.statements(), metaIds), c.participants(), c.votes(), c.polisGroups(), c.warnings());
+    }
+
+    /** The statements with the given ids marked as meta; an id that is not among them is the user's error. */
+    public static List<Statement> withMeta(List<Statement> statements, Set<String> metaIds) {
         List<Statement> out = new ArrayList<>();
         Set<String> known = new TreeSet<>(Ids.ORDER);
-        for (Statement s : c.statements()) {
+        for (Statement s : statements) {
             known.add(s.id());
             out.add(metaIds.contains(s.id()) ? s.asMeta() : s);
         }
@@ -214,7 +224,7 @@ public final class PolisExport {
                 throw new InvalidInputException(null, "--meta: unknown statement id '" + id + "' (the conversation has " + known.size() + " statements)");
             }
         }
-        return new Conversation(c.name(), out, c.participants(), c.votes(), c.polisGroups(), c.warnings());
+        return out;
     }
 
     /** Parses {@code 1,4-14} into ids; a malformed list is the user's error. */
