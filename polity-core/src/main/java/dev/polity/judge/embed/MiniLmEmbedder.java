@@ -11,9 +11,10 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.concurrent.Executor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -145,7 +146,7 @@ public final class MiniLmEmbedder implements TextEmbedder {
                 chunked.add(chunks);
                 chunks.forEach(c -> segments.add(TextSegment.from(c)));
             }
-            List<dev.langchain4j.data.embedding.Embedding> vectors = segments.isEmpty() ? List.of() : model.embedAll(segments).content();
+            List<float[]> vectors = segments.isEmpty() ? List.of() : longestFirst(segments);
             int k = 0;
             for (List<String> chunks : chunked) {
                 if (chunks.isEmpty()) {
@@ -153,11 +154,11 @@ public final class MiniLmEmbedder implements TextEmbedder {
                     out.add(new Embedding(new float[dimension()], new float[dimension()]));
                     continue;
                 }
-                float[] head = vectors.get(k).vector();
+                float[] head = vectors.get(k);
                 float[] mean = new float[head.length];
                 for (String c : chunks) {
                     float w = Math.max(1, c.split("\\s+").length);
-                    float[] v = vectors.get(k++).vector();
+                    float[] v = vectors.get(k++);
                     for (int i = 0; i < mean.length; i++) {
                         mean[i] += w * v[i];
                     }
@@ -169,12 +170,35 @@ public final class MiniLmEmbedder implements TextEmbedder {
         return out;
     }
 
+    /**
+     * The segments' vectors in the given order, computed longest first: the workers take segments in the order
+     * they are submitted, so a long chunk submitted last would run alone while the other core idles (longest
+     * processing time first, Graham 1969). The vectors are the same; only the wait for the slowest worker shrinks.
+     */
+    private List<float[]> longestFirst(List<TextSegment> segments) {
+        Integer[] order = new Integer[segments.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(segments.get(b).text().length(), segments.get(a).text().length()));
+        List<TextSegment> sorted = new ArrayList<>(order.length);
+        for (Integer i : order) {
+            sorted.add(segments.get(i));
+        }
+        List<dev.langchain4j.data.embedding.Embedding> computed = model.embedAll(sorted).content();
+        float[][] out = new float[order.length][];
+        for (int i = 0; i < order.length; i++) {
+            out[order[i]] = computed.get(i).vector();
+        }
+        return Arrays.asList(out);
+    }
+
     /** Whitespace-separated words in runs of {@value #WORDS_PER_CHUNK}; an empty text is one empty chunk. */
     static List<String> chunks(String text) {
         String[] words = text.strip().split("\\s+");
         List<String> out = new ArrayList<>();
         for (int i = 0; i < words.length && out.size() < MAX_CHUNKS; i += WORDS_PER_CHUNK) {
-            out.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, Math.min(words.length, i + WORDS_PER_CHUNK))));
+            out.add(String.join(" ", Arrays.copyOfRange(words, i, Math.min(words.length, i + WORDS_PER_CHUNK))));
         }
         if (out.isEmpty()) {
             out.add("");
