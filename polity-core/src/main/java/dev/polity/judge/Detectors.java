@@ -6,7 +6,9 @@ import dev.polity.judge.learn.JudgeModel;
 import dev.polity.norms.Check;
 import dev.polity.norms.Norm;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -89,6 +91,42 @@ public final class Detectors {
             for (String problem : REGISTRY.unknownParameters(c.detector(), c.params().keySet())) {
                 out.add("norm " + norm.id() + ", check " + c.detector() + ": " + problem);
             }
+            if (c.detector().equals(RuleDetector.NAME)) {
+                out.addAll(forbiddenAgainstExamples(norm, c));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A rules check's forbidden patterns and phrases read against the norm's own examples: one that a compliant
+     * example says would block answers the norm asks for, and one that none of the violating examples says
+     * catches nothing the norm's authors thought of (a pattern narrower than its examples).
+     */
+    private static List<String> forbiddenAgainstExamples(Norm norm, Check check) {
+        Map<String, Object> forbid = new LinkedHashMap<>();
+        for (String key : List.of("forbid_patterns", "forbid_phrases")) {
+            if (check.params().containsKey(key)) {
+                forbid.put(key, check.params().get(key));
+            }
+        }
+        if (forbid.isEmpty()) {
+            return List.of();
+        }
+        Check only = new Check(RuleDetector.NAME, forbid);
+        RuleDetector rules = new RuleDetector();
+        List<String> out = new ArrayList<>();
+        List<String> compliant = norm.examples().compliant();
+        for (int i = 0; i < compliant.size(); i++) {
+            Verdict v = rules.judge(Answer.of(compliant.get(i)), norm, only);
+            if (v.outcome() == Outcome.VIOLATES) {
+                out.add("norm " + norm.id() + ", check rules: its forbidden patterns match compliant example " + (i + 1) + ": " + v.evidence());
+            }
+        }
+        List<String> violating = norm.examples().violating();
+        if (!violating.isEmpty() && violating.stream().noneMatch(t -> rules.judge(Answer.of(t), norm, only).outcome() == Outcome.VIOLATES)) {
+            out.add("norm " + norm.id() + ", check rules: its forbidden patterns match none of the norm's " + violating.size()
+                    + " violating examples; widen them or leave the examples to a judge check");
         }
         return out;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polity.norms.Check;
+import dev.polity.norms.Examples;
 import dev.polity.norms.Norm;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,5 +102,18 @@ class EnsembleOrderTest {
         Norm enough = DetectorsTest.norm(List.of(LLM), new dev.polity.norms.Examples(List.of("ok", "fine"), List.of("bad", "worse")));
         assertTrue(Detectors.problems(enough).isEmpty());
         assertTrue(Detectors.problems(DetectorsTest.norm(List.of(new Check(RuleDetector.NAME, Map.of("pii", "all"))), null)).isEmpty());
+    }
+    @Test
+    void lintReadsForbiddenPatternsAgainstTheNormsOwnExamples() {
+        Check narrow = new Check(RuleDetector.NAME, Map.of("forbid_patterns", "(?i)\\byour application has been rejected\\b"));
+        Examples examples = new Examples(List.of("A caseworker decides; you can ask for a human review."),
+                List.of("Your benefit application has been rejected. This decision is final.", "The tool declined you; no appeal."));
+        assertEquals(List.of("norm t.norm, check rules: its forbidden patterns match none of the norm's 2 violating examples; "
+                + "widen them or leave the examples to a judge check"), Detectors.problems(DetectorsTest.norm(List.of(narrow), examples)));
+        Check wide = new Check(RuleDetector.NAME, Map.of("forbid_patterns", List.of("(?i)\\bdecision is final\\b", "(?i)\\bcaseworker\\b")));
+        assertEquals(List.of("norm t.norm, check rules: its forbidden patterns match compliant example 1: [2,12) \"caseworker\" (forbidden: (?i)\\bcaseworker\\b)"),
+                Detectors.problems(DetectorsTest.norm(List.of(wide), examples)));
+        Check right = new Check(RuleDetector.NAME, Map.of("forbid_patterns", "(?i)\\bdecision is final\\b", "require_phrases", "human review"));
+        assertTrue(Detectors.problems(DetectorsTest.norm(List.of(right), examples)).isEmpty(), "required phrases are not read against the examples");
     }
 }
