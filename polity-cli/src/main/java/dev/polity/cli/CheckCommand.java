@@ -83,7 +83,7 @@ public final class CheckCommand implements Callable<Integer> {
         Guard guard = Guards.build(file, cfg, CachedEmbedder::miniLm, System::getenv, today).standard();
         PrintWriter out = spec.commandLine().getOut();
         if (input == null) {
-            Context ctx = guard.context(jurisdiction, where.domain, where.audience, CommandClock.date("--date", where.date));
+            Context ctx = where.context(guard, jurisdiction);
             Decision d = guard.check(ctx, prompt, answer, 1);
             if (json) {
                 out.println(write(d.asMap()));

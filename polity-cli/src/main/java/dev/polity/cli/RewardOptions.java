@@ -66,7 +66,7 @@ final class RewardOptions {
         }
         GuardConfig cfg = config == null ? GuardConfig.DEFAULT : GuardConfig.load(config);
         Guard guard = Guards.build(constitutionFile(), cfg, () -> embedder, System::getenv, CommandClock.date("--date", null)).standard();
-        return SocietalReward.Norms.standard(guard, guard.context(jurisdiction, where.domain, where.audience, CommandClock.date("--date", where.date)),
+        return SocietalReward.Norms.standard(guard, where.context(guard, jurisdiction),
                 penalties());
     }
 }

@@ -77,7 +77,7 @@ class CheckCommandTest {
         CliRun badPlace = CliRun.of("check", "--jurisdiction", "XX", "--answer", "hi", "--constitution", STARTER.toString(),
                 "--config", rulesOnly().toString(), "--json");
         assertEquals(1, badPlace.exit());
-        assertTrue(badPlace.err().startsWith("jurisdiction: unknown jurisdiction 'XX'"), badPlace.err());
+        assertTrue(badPlace.err().startsWith("--jurisdiction: unknown jurisdiction 'XX'"), badPlace.err());
         CliRun usage = CliRun.of("check", "--no-such-option");
         assertEquals(2, usage.exit());
     }

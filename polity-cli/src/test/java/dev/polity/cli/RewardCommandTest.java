@@ -113,7 +113,7 @@ class RewardCommandTest {
                 "--constitution", constitution.toString()), "empty.jsonl:1: empty 'answer'");
         Path ok = Files.writeString(dir.resolve("ok.jsonl"), "{\"prompt\": \"p\", \"answer\": \"a\"}\n");
         assertOneLine(CliRun.of("reward", "score", "--model", model.toString(), "--input", ok.toString(), "--jurisdiction", "XX",
-                "--constitution", constitution.toString(), "--config", config.toString()), "jurisdiction: ");
+                "--constitution", constitution.toString(), "--config", config.toString()), "--jurisdiction: ");
         assertOneLine(CliRun.of("reward", "eval", "--model", pairs.toString(), "--pairs", pairs.toString()), "pairs.jsonl:1: not a Polity reward model");
     }
 
