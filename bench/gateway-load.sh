@@ -20,7 +20,7 @@ if [ "$which" = rules ] || [ "$which" = both ]; then
   run ${POLITY_BENCH_JAVA_OPTS:-} "${main[@]}" "$home/bench/gateway/rules.yaml" rules+pii 2000 seq 200:10 500:10 saturate:10
 fi
 if [ "$which" = default ] || [ "$which" = both ]; then
-  # a shorter warm-up: a request takes 10 times longer here, and 3000 leave the JIT as quiet as 10000 do with rules alone
+  # a shorter warm-up: a request takes 15 times longer here, and the tails are judging's, not the JIT's
   run -Dpolity.bench.warmup=3000 ${POLITY_BENCH_JAVA_OPTS:-} "${main[@]}" "$home/bench/gateway/default.yaml" default 500 seq 20:15 saturate:10
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Arguments: {@code JAR STORE_DIR CONFIG LABEL SEQUENTIAL PHASE...}, a phase being {@code seq},
  * {@code RATE:SECONDS} (seconds per path) or {@code saturate:SECONDS}. System properties:
- * {@code polity.bench.warmup} (sequential requests per path, 10000, after a thousandth as many seconds at 500 per second), {@code polity.bench.repeats} (times each measured
+ * {@code polity.bench.warmup} (sequential requests per path, 20000, after a thousandth as many seconds at 500 per second), {@code polity.bench.repeats} (times each measured
  * phase runs, 1), {@code polity.bench.gatewayJvm} (the gateway JVM's options).
  */
 public final class GatewayLoad {
@@ -80,8 +80,8 @@ public final class GatewayLoad {
             waitFor("http://127.0.0.1:" + port + "/health", gw);
             // warm-up: both paths, at a rate then sequential, until the JIT has compiled what the measured phases run
             // (after 3000 requests it was still compiling and deoptimising about 60 methods a second, in bursts that
-            // stall requests by 2 to 5 ms)
-            int warmup = Integer.getInteger("polity.bench.warmup", 10_000);
+            // stall requests by 2 to 5 ms; after 10000 the first repetition of a phase still had the worst tail)
+            int warmup = Integer.getInteger("polity.bench.warmup", 20_000);
             openLoop(direct, gateway, 500, Math.max(1, warmup / 1000));
             sequential(direct, gateway, warmup);
             ANSWERED.set(0);
