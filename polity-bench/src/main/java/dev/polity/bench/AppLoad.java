@@ -84,7 +84,7 @@ public final class AppLoad {
                 .executor(Executors.newFixedThreadPool(32)).build();
         String root = "http://127.0.0.1:" + port;
         try {
-            GatewayLoad.waitFor(http, root + "/health", server);
+            GatewayLoad.waitFor(root + "/health", server);
             String page = root + "/d/" + id;
             // warm-up: a few participants' worth of pages and votes, so the JIT has compiled what is measured
             run(http, page, 20, 5, new SplittableRandom(1), pool, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicInteger());

@@ -124,6 +124,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile Duration everyDelay = Duration.ZERO;
     private volatile int dieAfter = Integer.MAX_VALUE;
     private volatile boolean dead;
+    private volatile boolean remembering = true;
 
     private FakeOpenAiServer() throws IOException {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, the body waits for
@@ -176,6 +177,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Keeps no request bodies or Authorization headers (then {@link #requestBodies} and {@link #authorizations}
+     * are empty): a load test's hundred thousand requests would otherwise fill the heap and slow it with GC.
+     */
+    public FakeOpenAiServer forgetting() {
+        this.remembering = false;
+        return this;
+    }
+
     /** Every request waits this long before its reply. */
     public FakeOpenAiServer delay(Duration wait) {
         this.everyDelay = Objects.requireNonNull(wait);
@@ -214,8 +224,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     private synchronized Reply next(JsonNode body, String authorization) {
-        bodies.add(body);
-        authorizations.add(authorization == null ? "" : authorization);
+        if (remembering) {
+            bodies.add(body);
+            authorizations.add(authorization == null ? "" : authorization);
+        }
         Reply scripted = script.poll();
         return scripted != null ? scripted : byPrompt.apply(lastUserPrompt(body));
     }

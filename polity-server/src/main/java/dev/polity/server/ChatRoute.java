@@ -46,6 +46,8 @@ final class ChatRoute {
         String model;
         Decision input;
         double judging;
+        double upstream;
+        final long start = System.nanoTime();
     }
 
     void handle(Context ctx) throws IOException {
@@ -90,7 +92,9 @@ final class ChatRoute {
             finish(ctx, ex, ex.input, null, null, null, 200);
             return;
         }
+        long u0 = System.nanoTime();
         Upstream.Reply up = call(() -> gw.upstream.send("POST", "/chat/completions", forward));
+        ex.upstream = (System.nanoTime() - u0) / 1e9;
         if (up.status() >= 400) {
             passError(ctx, up);
             return;
@@ -164,9 +168,11 @@ final class ChatRoute {
         boolean fullText = gw.guards.get().config().auditFullText();
         String auditId;
         long t0 = System.nanoTime();
+        double auditing;
         try {
             auditId = String.valueOf(gw.audit(Audit.decision(gw.store.now(), record, d, reviewId, fullText, note)));
-            gw.metrics.stage("audit", (System.nanoTime() - t0) / 1e9);
+            auditing = (System.nanoTime() - t0) / 1e9;
+            gw.metrics.stage("audit", auditing);
         } catch (RuntimeException storeDown) {
             if (ex.guard.needsRecord(d) && !hold) {
                 // law-tier norms concern this exchange and it cannot be recorded: fail closed
@@ -185,9 +191,21 @@ final class ChatRoute {
             }
             gw.defer(Audit.decision(gw.store.now(), record, d, reviewId, fullText, note));
             auditId = "deferred";
+            auditing = (System.nanoTime() - t0) / 1e9;
         }
         headers(ctx, d, auditId, reviewId);
+        ctx.header("Server-Timing", serverTiming(ex, auditing));
         ctx.status(status).contentType("application/json").result(out);
+    }
+
+    /**
+     * Where the time went, in the W3C Server-Timing header (milliseconds): judging, the upstream call, the audit
+     * record, and the whole handling up to the answer's first byte; so that a client can tell the gateway's own
+     * time from the model's. Clients that do not know the header ignore it.
+     */
+    private static String serverTiming(Exchange ex, double auditing) {
+        return String.format(java.util.Locale.ROOT, "judge;dur=%.3f, upstream;dur=%.3f, audit;dur=%.3f, total;dur=%.3f", ex.judging * 1e3,
+                ex.upstream * 1e3, auditing * 1e3, (System.nanoTime() - ex.start) / 1e6);
     }
 
     private static List<String> needing(Guard guard, Decision d) {

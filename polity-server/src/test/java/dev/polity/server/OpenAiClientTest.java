@@ -72,6 +72,9 @@ class OpenAiClientTest {
         assertThat(r.headers().values("X-Polity-Decision")).containsExactly("allow");
         assertThat(r.headers().values("X-Polity-Constitution").get(0)).hasSize(64);
         assertThat(r.headers().values("X-Polity-Audit-Id").get(0)).matches("\\d+");
+        // where the time went, in milliseconds (W3C Server-Timing)
+        assertThat(r.headers().values("Server-Timing").get(0))
+                .matches("judge;dur=\\d+\\.\\d{3}, upstream;dur=\\d+\\.\\d{3}, audit;dur=\\d+\\.\\d{3}, total;dur=\\d+\\.\\d{3}");
         assertThat(h.upstream.requestBodies()).hasSize(1);
     }
 
