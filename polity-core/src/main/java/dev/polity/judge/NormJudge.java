@@ -108,8 +108,8 @@ public final class NormJudge implements Detector {
         AnswerFacts a = read(answer);
         NormFacts n = reader.norm(norm, check);
         double[] pr = judged.get(new Pair(a, n), k -> {
-            double[] stance = NormFeatures.vector(a, n);
-            return new double[] {probability(stance), calibration.relevant(NormFeatures.relevance(a, n, stance))};
+            NormFeatures.Features f = NormFeatures.of(a, n);
+            return new double[] {probability(f.stance()), calibration.relevant(f.relevance())};
         });
         double relevance = pr[1];
         if (relevance < calibration.relevanceFloor()) {

@@ -47,18 +47,69 @@ public final class NormFeatures {
     private NormFeatures() {
     }
 
+    /** An answer's stance features and relevance features against one norm, from one reading of their similarities. */
+    public record Features(double[] stance, double[] relevance) {
+    }
+
+    /**
+     * {@link #vector} and {@link #relevance} together: the similarities both read (the whole answer's and its
+     * sentences' nearest examples) are computed once, which is most of the judge's work after the embedding.
+     */
+    public static Features of(AnswerFacts a, NormFacts n) {
+        Near near = Near.of(a, n);
+        double[] stance = stance(a, n, near);
+        return new Features(stance, relevance(a, n, stance, near));
+    }
+
     public static double[] vector(AnswerFacts a, NormFacts n) {
+        return stance(a, n, Near.of(a, n));
+    }
+
+    /**
+     * The whole answer's two nearest compliant and violating examples and its sentences' best similarity to each
+     * side; the nearest of all examples is the larger side's, so relevance reads the same numbers.
+     */
+    private record Near(TopTwo wholeCompliant, TopTwo wholeViolating, double sentenceCompliant, double sentenceViolating) {
+        static Near of(AnswerFacts a, NormFacts n) {
+            return new Near(TopTwo.of(a.whole(), n.compliantWhole()), TopTwo.of(a.whole(), n.violatingWhole()),
+                    best(a.sentences(), n.compliantWhole()), best(a.sentences(), n.violatingWhole()));
+        }
+    }
+
+    /** The largest and second largest similarity to a set of examples, each floored at 0, in one pass. */
+    private record TopTwo(double first, double second, int examples) {
+        static TopTwo of(float[] a, List<float[]> examples) {
+            double first = 0;
+            double second = 0;
+            for (float[] e : examples) {
+                double s = cos(a, e);
+                if (s > first) {
+                    second = first;
+                    first = s;
+                } else if (s > second) {
+                    second = s;
+                }
+            }
+            return new TopTwo(first, second, examples.size());
+        }
+
+        double meanOfTwo() {
+            return examples < 2 ? first : (first + second) / 2;
+        }
+    }
+
+    private static double[] stance(AnswerFacts a, NormFacts n, Near near) {
         List<float[]> c = n.compliantWhole();
         List<float[]> v = n.violatingWhole();
         double[] x = new double[NAMES.size()];
         int i = 0;
-        double gapWhole = nearest(a.whole(), c) - nearest(a.whole(), v);
+        double gapWhole = near.wholeCompliant().first() - near.wholeViolating().first();
         x[i++] = gapWhole;
-        x[i++] = best(a.sentences(), c) - best(a.sentences(), v);
+        x[i++] = near.sentenceCompliant() - near.sentenceViolating();
         x[i++] = best(a.sentences(), n.distinctCompliant()) - best(a.sentences(), n.distinctViolating());
         x[i++] = a.tail() == null ? 0 : nearest(a.tail(), c) - nearest(a.tail(), v);
         x[i++] = a.tail() == null ? 0 : 1;
-        x[i++] = twoNearest(a.whole(), c) - twoNearest(a.whole(), v);
+        x[i++] = near.wholeCompliant().meanOfTwo() - near.wholeViolating().meanOfTwo();
         float[] cc = n.compliantCentroid();
         float[] vc = n.violatingCentroid();
         x[i++] = cos(a.whole(), cc) - cos(a.whole(), vc);
@@ -121,7 +172,7 @@ public final class NormFeatures {
      * signal is present, then the stance features (a missing signal means little in an exchange the norm does
      * not concern). A relevance model over these tells an exchange the norm concerns from one it does not.
      */
-    public static double[] relevance(AnswerFacts a, NormFacts n, double[] stance) {
+    private static double[] relevance(AnswerFacts a, NormFacts n, double[] stance, Near near) {
         List<float[]> examples = n.examplesWhole();
         boolean signal = false;
         for (Lexicon l : n.norm().signals().compliesIfPresent()) {
@@ -132,8 +183,8 @@ public final class NormFeatures {
         }
         double[] own = {
                 cos(a.prompt(), n.statement()), cos(a.prompt(), n.rubric()), nearest(a.prompt(), examples),
-                cos(a.whole(), n.statement()), cos(a.whole(), n.rubric()), nearest(a.whole(), examples),
-                best(a.sentences(), examples), signal ? 1 : 0, a.prompt() == null ? 0 : 1};
+                cos(a.whole(), n.statement()), cos(a.whole(), n.rubric()), Math.max(near.wholeCompliant().first(), near.wholeViolating().first()),
+                Math.max(near.sentenceCompliant(), near.sentenceViolating()), signal ? 1 : 0, a.prompt() == null ? 0 : 1};
         // in English the similarities say much; across languages MiniLM's say little, so they get their own weights
         boolean english = a.text().language().equals("en");
         double[] out = java.util.Arrays.copyOf(own, 2 * own.length + stance.length);
@@ -208,21 +259,6 @@ public final class NormFeatures {
             best = Math.max(best, nearest(s, examples));
         }
         return best;
-    }
-
-    private static double twoNearest(float[] a, List<float[]> examples) {
-        double first = 0;
-        double second = 0;
-        for (float[] e : examples) {
-            double s = cos(a, e);
-            if (s > first) {
-                second = first;
-                first = s;
-            } else if (s > second) {
-                second = s;
-            }
-        }
-        return examples.size() < 2 ? first : (first + second) / 2;
     }
 
     static float[] centroid(List<float[]> vectors) {

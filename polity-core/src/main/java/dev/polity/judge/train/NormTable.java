@@ -49,20 +49,21 @@ record NormTable(List<NormItem> rows, double[][] x, int[] y, String[] norms, Str
         for (int i = 0; i < n; i++) {
             Norm norm = byId.get(items.get(i).norm());
             NormFacts nf = reader.norm(norm, (Check) null);
-            x[i] = NormFeatures.vector(facts.get(i), nf);
+            NormFeatures.Features f = NormFeatures.of(facts.get(i), nf);
+            x[i] = f.stance();
             y[i] = items.get(i).violates() ? 1 : 0;
             group[i] = norm.id();
             tiers[i] = norm.tier();
-            relevance[i] = NormFeatures.relevance(facts.get(i), nf, x[i]);
+            relevance[i] = f.relevance();
             for (int k = 0; k < UNRELATED && candidates.size() > 1; ) {
                 Norm other = candidates.get(random.nextInt(candidates.size()));
                 if (family(other).equals(family(norm))) {
                     continue;
                 }
                 NormFacts of = reader.norm(other, (Check) null);
-                double[] v = NormFeatures.vector(facts.get(i), of);
-                ux.add(v);
-                ur.add(NormFeatures.relevance(facts.get(i), of, v));
+                NormFeatures.Features unrelated = NormFeatures.of(facts.get(i), of);
+                ux.add(unrelated.stance());
+                ur.add(unrelated.relevance());
                 un.add(other.id());
                 ut.add(other.tier());
                 k++;
