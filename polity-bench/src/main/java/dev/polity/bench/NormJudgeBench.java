@@ -6,8 +6,6 @@ import dev.polity.judge.Ensemble;
 import dev.polity.judge.Verdict;
 import dev.polity.judge.embed.Embedding;
 import dev.polity.judge.embed.MiniLmEmbedder;
-import dev.polity.judge.embed.Passage;
-import dev.polity.judge.embed.PassageEmbedding;
 import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.judge.train.NormItem;
 import dev.polity.judge.train.NormItems;
@@ -102,13 +100,6 @@ public class NormJudgeBench {
                 Embedding e = kept.get(t);
                 out.add(e != null ? e : answer.get(t));
             }
-            progress.accept(in.size());
-            return out;
-        }
-
-        @Override
-        public List<PassageEmbedding> embedPassages(List<Passage> in, IntConsumer progress) {
-            List<PassageEmbedding> out = TextEmbedder.recalling(in, inner, t -> kept.getOrDefault(t, answer.get(t)), answer::put);
             progress.accept(in.size());
             return out;
         }

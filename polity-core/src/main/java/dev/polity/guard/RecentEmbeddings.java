@@ -1,8 +1,6 @@
 package dev.polity.guard;
 
 import dev.polity.judge.embed.Embedding;
-import dev.polity.judge.embed.Passage;
-import dev.polity.judge.embed.PassageEmbedding;
 import dev.polity.judge.embed.TextEmbedder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,11 +39,6 @@ public final class RecentEmbeddings implements TextEmbedder {
     }
 
     @Override
-    public String partReading() {
-        return inner.partReading();
-    }
-
-    @Override
     public List<Embedding> embed(List<String> texts, IntConsumer progress) {
         Embedding[] out = new Embedding[texts.size()];
         List<String> missing = new ArrayList<>();
@@ -72,22 +65,6 @@ public final class RecentEmbeddings implements TextEmbedder {
         }
         progress.accept(texts.size());
         return List.of(out);
-    }
-
-    /** Passes passages on, so that their parts are read in context; the parts are remembered under {@link Passage#key}. */
-    @Override
-    public List<PassageEmbedding> embedPassages(List<Passage> passages, IntConsumer progress) {
-        List<PassageEmbedding> out = TextEmbedder.recalling(passages, inner, t -> {
-            synchronized (recent) {
-                return recent.get(t);
-            }
-        }, (t, e) -> {
-            synchronized (recent) {
-                recent.put(t, e);
-            }
-        });
-        progress.accept(passages.size());
-        return out;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.polity.judge;
 
 import dev.polity.judge.embed.Embedding;
-import dev.polity.judge.embed.Passage;
-import dev.polity.judge.embed.PassageEmbedding;
 import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.judge.learn.AnswerFacts;
 import dev.polity.judge.learn.JudgeModel;
@@ -46,65 +44,48 @@ public final class FactReader {
         return answers(List.of(answer)).get(0);
     }
 
-    /**
-     * The facts of every answer, with all their texts embedded in one batch: each answer with its sentences and
-     * its turn as parts of it ({@link Passage}: MiniLM reads all but the shortest from the answer's own reading,
-     * late chunking), and its prompt.
-     */
+    /** The facts of every answer, with all their texts embedded in one batch. */
     public List<AnswerFacts> answers(List<Answer> answers) {
         List<AnswerText> read = new ArrayList<>(answers.size());
-        List<Passage> passages = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (Answer a : answers) {
             AnswerText t = AnswerText.read(a.text());
             read.add(t);
-            passages.add(new Passage(a.text(), parts(a.text(), t)));
+            texts.add(a.text());
+            if (t.sentences().size() > 1) {
+                texts.addAll(t.sentences());
+            }
+            if (!t.tail().isEmpty()) {
+                texts.add(t.tail());
+            }
             if (!a.prompt().isBlank()) {
-                passages.add(Passage.whole(a.prompt()));
+                texts.add(a.prompt());
             }
         }
-        List<PassageEmbedding> e = embedder.embedPassages(passages, n -> { });
+        List<Embedding> e = embedder.embed(texts, n -> { });
         List<AnswerFacts> out = new ArrayList<>(answers.size());
         int k = 0;
         for (int i = 0; i < answers.size(); i++) {
             Answer a = answers.get(i);
             AnswerText t = read.get(i);
-            PassageEmbedding answer = e.get(k++);
-            Embedding whole = answer.whole();
-            int sentences = t.sentences().size() > 1 ? t.sentences().size() : 0;
-            List<float[]> said = sentences > 0 ? answer.parts().subList(0, sentences) : List.of(whole.mean());
-            float[] tail = t.tail().isEmpty() ? null : answer.parts().get(sentences);
-            float[] prompt = a.prompt().isBlank() ? null : e.get(k++).whole().mean();
+            Embedding whole = e.get(k++);
+            List<float[]> sentences = new ArrayList<>();
+            if (t.sentences().size() > 1) {
+                for (int s = 0; s < t.sentences().size(); s++) {
+                    sentences.add(e.get(k++).mean());
+                }
+            } else {
+                sentences.add(whole.mean());
+            }
+            float[] tail = t.tail().isEmpty() ? null : e.get(k++).mean();
+            float[] prompt = a.prompt().isBlank() ? null : e.get(k++).mean();
             double[] p = refusal.predict(whole, a.text());
             double degree = p[1] + 0.5 * p[2];
             double insult = derogation.predict(whole, a.text())[0];
             int pii = (int) PiiScanner.find(a.text(), EnumSet.allOf(PiiKind.class)).stream().map(PiiMatch::kind).distinct().count();
-            out.add(new AnswerFacts(t, whole.mean(), said, tail, prompt, degree, insult, pii));
+            out.add(new AnswerFacts(t, whole.mean(), sentences, tail, prompt, degree, insult, pii));
         }
         return out;
-    }
-
-    /**
-     * Where the answer's sentences (when it has more than one) and its turn are in its text: each sentence found
-     * after the one before, the turn at the end (it runs to the end of the stripped text).
-     */
-    static List<Passage.Part> parts(String text, AnswerText t) {
-        List<Passage.Part> parts = new ArrayList<>();
-        if (t.sentences().size() > 1) {
-            int from = 0;
-            for (String s : t.sentences()) {
-                int at = text.indexOf(s, from);
-                if (at < 0) {
-                    throw new IllegalStateException("a sentence is not in its answer's text: " + s);
-                }
-                parts.add(new Passage.Part(at, at + s.length()));
-                from = at + s.length();
-            }
-        }
-        if (!t.tail().isEmpty()) {
-            int at = text.lastIndexOf(t.tail());
-            parts.add(new Passage.Part(at, at + t.tail().length()));
-        }
-        return parts;
     }
 
     /** The facts of a norm, judged as {@code check} asks (its rubric, if it has one; else the statement). */
