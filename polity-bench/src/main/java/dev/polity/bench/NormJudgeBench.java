@@ -6,6 +6,8 @@ import dev.polity.judge.Ensemble;
 import dev.polity.judge.Verdict;
 import dev.polity.judge.embed.Embedding;
 import dev.polity.judge.embed.MiniLmEmbedder;
+import dev.polity.judge.embed.Passage;
+import dev.polity.judge.embed.PassageEmbedding;
 import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.judge.train.NormItem;
 import dev.polity.judge.train.NormItems;
@@ -103,6 +105,18 @@ public class NormJudgeBench {
             progress.accept(in.size());
             return out;
         }
+
+        @Override
+        public boolean readsInContext(String part) {
+            return inner.readsInContext(part);
+        }
+
+        @Override
+        public List<PassageEmbedding> embedPassages(List<Passage> in, IntConsumer progress) {
+            List<PassageEmbedding> out = TextEmbedder.recalling(in, inner, t -> kept.getOrDefault(t, answer.get(t)), answer::put);
+            progress.accept(in.size());
+            return out;
+        }
     }
 
     @Setup
@@ -134,6 +148,7 @@ public class NormJudgeBench {
         Answer answer = new Answer(item.prompt(), item.answer() + " (" + calls++ + ")");
         texts.forgetAnswers();
         List<Verdict> out = new ArrayList<>(norms.size());
+        ensemble.prepare(answer, norms);
         for (Norm n : norms) {
             out.add(ensemble.judge(answer, n));
         }

@@ -127,7 +127,14 @@ public final class Guard {
         Set<PiiKind> promptRedactions = EnumSet.noneOf(PiiKind.class);
         Set<PiiKind> answerRedactions = EnumSet.noneOf(PiiKind.class);
         List<String> disclosures = new ArrayList<>();
-        for (Norm n : applicable(context)) {
+        List<Norm> norms = applicable(context);
+        if (prompt != null) {
+            ensemble.prepare(new Answer(prompt, prompt, turn), norms.stream().filter(onInput::get).toList());
+        }
+        if (answer != null) {
+            ensemble.prepare(new Answer(prompt == null ? "" : prompt, answer, turn), norms);
+        }
+        for (Norm n : norms) {
             if (prompt != null && onInput.get(n)) {
                 out.add(judge(n, Part.PROMPT, new Answer(prompt, prompt, turn), promptRedactions, disclosures));
             }
@@ -145,10 +152,11 @@ public final class Guard {
         List<NormDecision> out = new ArrayList<>();
         Set<PiiKind> redactions = EnumSet.noneOf(PiiKind.class);
         List<String> disclosures = new ArrayList<>();
-        for (Norm n : applicable(context)) {
-            if (onInput.get(n)) {
-                out.add(judge(n, Part.PROMPT, new Answer(conversation, conversation, turn), redactions, disclosures));
-            }
+        List<Norm> norms = applicable(context).stream().filter(onInput::get).toList();
+        Answer a = new Answer(conversation, conversation, turn);
+        ensemble.prepare(a, norms);
+        for (Norm n : norms) {
+            out.add(judge(n, Part.PROMPT, a, redactions, disclosures));
         }
         return decision(out, redactions, Set.of(), List.of());
     }
@@ -159,7 +167,9 @@ public final class Guard {
         Set<PiiKind> redactions = EnumSet.noneOf(PiiKind.class);
         List<String> disclosures = new ArrayList<>();
         Answer a = new Answer(prompt == null ? "" : prompt, answer, turn);
-        for (Norm n : applicable(context)) {
+        List<Norm> norms = applicable(context);
+        ensemble.prepare(a, norms);
+        for (Norm n : norms) {
             out.add(judge(n, Part.ANSWER, a, redactions, disclosures));
         }
         return decision(out, Set.of(), redactions, disclosures);

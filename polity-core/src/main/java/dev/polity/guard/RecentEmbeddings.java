@@ -1,6 +1,8 @@
 package dev.polity.guard;
 
 import dev.polity.judge.embed.Embedding;
+import dev.polity.judge.embed.Passage;
+import dev.polity.judge.embed.PassageEmbedding;
 import dev.polity.judge.embed.TextEmbedder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +41,16 @@ public final class RecentEmbeddings implements TextEmbedder {
     }
 
     @Override
+    public String partReading() {
+        return inner.partReading();
+    }
+
+    @Override
+    public boolean readsInContext(String part) {
+        return inner.readsInContext(part);
+    }
+
+    @Override
     public List<Embedding> embed(List<String> texts, IntConsumer progress) {
         Embedding[] out = new Embedding[texts.size()];
         List<String> missing = new ArrayList<>();
@@ -65,6 +77,22 @@ public final class RecentEmbeddings implements TextEmbedder {
         }
         progress.accept(texts.size());
         return List.of(out);
+    }
+
+    /** Passes passages on, so that their parts are read in context; the parts are remembered under {@link Passage#key}. */
+    @Override
+    public List<PassageEmbedding> embedPassages(List<Passage> passages, IntConsumer progress) {
+        List<PassageEmbedding> out = TextEmbedder.recalling(passages, inner, t -> {
+            synchronized (recent) {
+                return recent.get(t);
+            }
+        }, (t, e) -> {
+            synchronized (recent) {
+                recent.put(t, e);
+            }
+        });
+        progress.accept(passages.size());
+        return out;
     }
 
     @Override

@@ -74,6 +74,7 @@ public final class Ensemble {
 
     public Judgement judgeEach(Answer answer, Norm norm) {
         List<Check> checks = norm.checks();
+        readFirst(answer, checks);
         Verdict[] parts = new Verdict[checks.size()];
         Verdict violation = null;
         for (int stage = 0; stage < 3; stage++) {
@@ -94,6 +95,70 @@ public final class Ensemble {
         }
         List<Verdict> list = List.of(parts);
         return new Judgement(combine(norm, list), list);
+    }
+
+    /**
+     * Gets ready to judge one answer against many norms (a context's): the norm judge reads the answer once and
+     * weighs it against every norm it will be asked about, the norms spread over the cores (a parallel stream on
+     * the common pool); {@link #judgeEach} then finds each result remembered. The verdicts are the same with or
+     * without it; only the wait shrinks (docs/PERFORMANCE.md, "Norm judge"). A failure here is left to
+     * {@link #judgeEach}, which meets it again and reports it in the verdict.
+     */
+    public void prepare(Answer answer, List<Norm> norms) {
+        if (!(detectors.get(NormJudge.NAME) instanceof NormJudge judge)) {
+            return;
+        }
+        List<Map.Entry<Norm, Check>> asked = new ArrayList<>();
+        for (Norm n : norms) {
+            for (Check c : n.checks()) {
+                if (toNormJudge(answer, c)) {
+                    asked.add(Map.entry(n, c));
+                }
+            }
+        }
+        if (asked.isEmpty() || !readFirst(judge, answer)) {
+            return;
+        }
+        asked.parallelStream().forEach(e -> {
+            try {
+                judge.weigh(answer, e.getKey(), e.getValue());
+            } catch (RuntimeException failed) {
+                // judgeEach meets the same failure and reports it in its verdict
+            }
+        });
+    }
+
+    /** Whether {@link #decide} asks the norm judge about this check of this answer. */
+    private boolean toNormJudge(Answer answer, Check c) {
+        boolean asks = c.detector().equals(NormJudge.NAME) || c.detector().equals(LlmJudge.NAME)
+                || c.detector().equals(RuleDetector.NAME) && detectors.containsKey(RuleDetector.NAME) && REQUIREMENTS.stream().anyMatch(c.params()::containsKey);
+        return asks && promptGate(answer, c) == null;
+    }
+
+    /**
+     * When the norm judge will be asked, it reads the answer first: all the texts it needs (the whole, its
+     * sentences, its turn, its prompt) go to the embedder in one call, which spreads them over the cores, and the
+     * refusal, derogation and exemplar detectors then find the whole answer's embedding in the shared cache. Left to
+     * the detectors' order, the refusal detector embeds the whole answer alone, on one core while the other idles,
+     * before the norm judge embeds the rest. The judge remembers what it read, so the norms after the first read
+     * nothing.
+     */
+    private void readFirst(Answer answer, List<Check> checks) {
+        if (detectors.get(NormJudge.NAME) instanceof NormJudge judge && checks.stream().anyMatch(c -> toNormJudge(answer, c))) {
+            readFirst(judge, answer);
+        }
+    }
+
+    /** Reads the answer; false when that fails (each detector that needs the answer meets the failure and reports it). */
+    private static boolean readFirst(NormJudge judge, Answer answer) {
+        try {
+            judge.read(answer);
+            return true;
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** 0: rules; 1: the in-process detectors; 2: the LLM judge. */

@@ -1,6 +1,8 @@
 package dev.polity.judge;
 
 import dev.polity.judge.embed.Embedding;
+import dev.polity.judge.embed.Passage;
+import dev.polity.judge.embed.PassageEmbedding;
 import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.judge.learn.AnswerFacts;
 import dev.polity.judge.learn.JudgeModel;
@@ -9,6 +11,7 @@ import dev.polity.judge.text.AnswerText;
 import dev.polity.norms.Check;
 import dev.polity.norms.Norm;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -44,48 +47,88 @@ public final class FactReader {
         return answers(List.of(answer)).get(0);
     }
 
-    /** The facts of every answer, with all their texts embedded in one batch. */
+    /**
+     * The facts of every answer, with all their texts embedded in one batch: each answer with those of its sentences
+     * and its turn that the embedder reads in the answer's context as parts of it ({@link Passage}: MiniLM pools them
+     * from the answer's own reading, late chunking), the rest (short ones) and its prompt as texts of their own, which
+     * a cache shares between answers.
+     */
     public List<AnswerFacts> answers(List<Answer> answers) {
         List<AnswerText> read = new ArrayList<>(answers.size());
-        List<String> texts = new ArrayList<>();
+        List<Passage> passages = new ArrayList<>();
+        List<int[][]> where = new ArrayList<>();
         for (Answer a : answers) {
             AnswerText t = AnswerText.read(a.text());
             read.add(t);
-            texts.add(a.text());
-            if (t.sentences().size() > 1) {
-                texts.addAll(t.sentences());
+            List<Passage.Part> all = parts(a.text(), t);
+            List<Passage.Part> inContext = new ArrayList<>();
+            int[][] found = new int[all.size()][];
+            int self = passages.size();
+            passages.add(null);
+            for (int j = 0; j < all.size(); j++) {
+                String text = a.text().substring(all.get(j).start(), all.get(j).end());
+                if (embedder.readsInContext(text)) {
+                    found[j] = new int[] {self, inContext.size()};
+                    inContext.add(all.get(j));
+                } else {
+                    found[j] = new int[] {passages.size(), -1};
+                    passages.add(Passage.whole(text));
+                }
             }
-            if (!t.tail().isEmpty()) {
-                texts.add(t.tail());
-            }
+            passages.set(self, new Passage(a.text(), inContext));
+            where.add(found);
             if (!a.prompt().isBlank()) {
-                texts.add(a.prompt());
+                passages.add(Passage.whole(a.prompt()));
             }
         }
-        List<Embedding> e = embedder.embed(texts, n -> { });
+        List<PassageEmbedding> e = embedder.embedPassages(passages, n -> { });
         List<AnswerFacts> out = new ArrayList<>(answers.size());
         int k = 0;
         for (int i = 0; i < answers.size(); i++) {
             Answer a = answers.get(i);
             AnswerText t = read.get(i);
-            Embedding whole = e.get(k++);
-            List<float[]> sentences = new ArrayList<>();
-            if (t.sentences().size() > 1) {
-                for (int s = 0; s < t.sentences().size(); s++) {
-                    sentences.add(e.get(k++).mean());
-                }
-            } else {
-                sentences.add(whole.mean());
+            int[][] found = where.get(i);
+            Embedding whole = e.get(k).whole();
+            List<float[]> parts = new ArrayList<>(found.length);
+            for (int[] f : found) {
+                parts.add(f[1] < 0 ? e.get(f[0]).whole().mean() : e.get(f[0]).parts().get(f[1]));
             }
-            float[] tail = t.tail().isEmpty() ? null : e.get(k++).mean();
-            float[] prompt = a.prompt().isBlank() ? null : e.get(k++).mean();
+            k += 1 + (int) Arrays.stream(found).filter(f -> f[1] < 0).count();
+            int sentences = t.sentences().size() > 1 ? t.sentences().size() : 0;
+            List<float[]> said = sentences > 0 ? parts.subList(0, sentences) : List.of(whole.mean());
+            float[] tail = t.tail().isEmpty() ? null : parts.get(sentences);
+            float[] prompt = a.prompt().isBlank() ? null : e.get(k++).whole().mean();
             double[] p = refusal.predict(whole, a.text());
             double degree = p[1] + 0.5 * p[2];
             double insult = derogation.predict(whole, a.text())[0];
             int pii = (int) PiiScanner.find(a.text(), EnumSet.allOf(PiiKind.class)).stream().map(PiiMatch::kind).distinct().count();
-            out.add(new AnswerFacts(t, whole.mean(), sentences, tail, prompt, degree, insult, pii));
+            out.add(new AnswerFacts(t, whole.mean(), said, tail, prompt, degree, insult, pii));
         }
         return out;
+    }
+
+    /**
+     * Where the answer's sentences (when it has more than one) and its turn are in its text: each sentence found
+     * after the one before, the turn at the end (it runs to the end of the stripped text).
+     */
+    static List<Passage.Part> parts(String text, AnswerText t) {
+        List<Passage.Part> parts = new ArrayList<>();
+        if (t.sentences().size() > 1) {
+            int from = 0;
+            for (String s : t.sentences()) {
+                int at = text.indexOf(s, from);
+                if (at < 0) {
+                    throw new IllegalStateException("a sentence is not in its answer's text: " + s);
+                }
+                parts.add(new Passage.Part(at, at + s.length()));
+                from = at + s.length();
+            }
+        }
+        if (!t.tail().isEmpty()) {
+            int at = text.lastIndexOf(t.tail());
+            parts.add(new Passage.Part(at, at + t.tail().length()));
+        }
+        return parts;
     }
 
     /** The facts of a norm, judged as {@code check} asks (its rubric, if it has one; else the statement). */

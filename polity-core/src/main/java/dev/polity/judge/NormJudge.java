@@ -100,17 +100,35 @@ public final class NormJudge implements Detector {
         return calibration.probability(s);
     }
 
-    @Override
-    public Verdict judge(Answer answer, Norm norm, Check check) {
-        if (norm.examples().compliant().isEmpty() && norm.examples().violating().isEmpty() && norm.signals().isEmpty()) {
-            return Verdict.uncertain(0, "norm " + norm.id() + " has no examples or signals to judge by", NAME);
+    private static boolean judgeable(Norm norm) {
+        return !norm.examples().compliant().isEmpty() || !norm.examples().violating().isEmpty() || !norm.signals().isEmpty();
+    }
+
+    /**
+     * Weighs the answer against the norm as {@code check} asks and remembers it, so that judging it later costs a
+     * look-up ({@link Ensemble#prepare} weighs a context's norms on every core).
+     */
+    public void weigh(Answer answer, Norm norm, Check check) {
+        if (judgeable(norm)) {
+            weighed(read(answer), reader.norm(norm, check));
         }
-        AnswerFacts a = read(answer);
-        NormFacts n = reader.norm(norm, check);
-        double[] pr = judged.get(new Pair(a, n), k -> {
+    }
+
+    /** P(violates) and relevance. */
+    private double[] weighed(AnswerFacts a, NormFacts n) {
+        return judged.get(new Pair(a, n), k -> {
             NormFeatures.Features f = NormFeatures.of(a, n);
             return new double[] {probability(f.stance()), calibration.relevant(f.relevance())};
         });
+    }
+
+    @Override
+    public Verdict judge(Answer answer, Norm norm, Check check) {
+        if (!judgeable(norm)) {
+            return Verdict.uncertain(0, "norm " + norm.id() + " has no examples or signals to judge by", NAME);
+        }
+        AnswerFacts a = read(answer);
+        double[] pr = weighed(a, reader.norm(norm, check));
         double relevance = pr[1];
         if (relevance < calibration.relevanceFloor()) {
             String why = String.format(Locale.ROOT, "the exchange seems unrelated to norm %s (relevance %.2f below %.2f)", norm.id(), relevance,

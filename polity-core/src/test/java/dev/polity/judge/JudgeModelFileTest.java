@@ -51,7 +51,7 @@ class JudgeModelFileTest {
         String text = shipped();
         assertThat(error(text.replaceFirst("\"bias\"", "\"colour\": 1, \"bias\""))).matches("m\\.json:\\d+:\\d+: unknown field 'colour'; .*");
         assertThat(error(text.replaceFirst("\"refusal-v1\"", "\"refusal-v9\"")))
-                .matches("m\\.json:\\d+:\\d+: features: unknown feature space 'refusal-v9'; expected one of refusal-v1, derogation-v1, norm-v1");
+                .matches("m\\.json:\\d+:\\d+: features: unknown feature space 'refusal-v9'; expected one of refusal-v1, derogation-v1, norm-v2");
         assertThat(error(text.replaceFirst("\"bias\" : \\[ [^,\\]]+,", "\"bias\" : [")))
                 .matches("m\\.json:\\d+:\\d+: bias: expected 3 values, as many as outputs has, found 2");
     }

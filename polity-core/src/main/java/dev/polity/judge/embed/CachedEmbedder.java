@@ -70,6 +70,16 @@ public final class CachedEmbedder implements TextEmbedder {
         return inner.dimension();
     }
 
+    @Override
+    public String partReading() {
+        return inner.partReading();
+    }
+
+    @Override
+    public boolean readsInContext(String part) {
+        return inner.readsInContext(part);
+    }
+
     public int size() {
         return memory.size();
     }
@@ -105,6 +115,22 @@ public final class CachedEmbedder implements TextEmbedder {
         for (String k : keys) {
             out.add(memory.get(k));
         }
+        return out;
+    }
+
+    /** The whole under its text's key, each part under a key naming the whole text, the part's span and how parts are read ({@link Passage#key}). */
+    @Override
+    public List<PassageEmbedding> embedPassages(List<Passage> passages, IntConsumer progress) {
+        List<String> keys = new ArrayList<>();
+        List<Embedding> fresh = new ArrayList<>();
+        List<PassageEmbedding> out = TextEmbedder.recalling(passages, inner, t -> memory.get(key(t)), (t, e) -> {
+            String k = key(t);
+            memory.put(k, e);
+            keys.add(k);
+            fresh.add(e);
+        });
+        append(keys, fresh);
+        progress.accept(passages.size());
         return out;
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The norm judge's feature space ({@code norm-v1}): how an answer stands to one norm, in terms that mean
+ * The norm judge's feature space ({@code norm-v2}; v1 embedded every sentence on its own, v2 reads longer
+ * sentences and the turn in the answer's context, MiniLmEmbedder): how an answer stands to one norm, in terms that mean
  * the same for every norm, so that one classifier trained across norms applies to a norm it never saw.
  * Every feature is signed so that a larger value points towards "complies", except the plain detector
  * outputs and the norm's kind.
@@ -31,7 +32,7 @@ import java.util.function.ToDoubleFunction;
 public final class NormFeatures {
     /** Characters that count as an answer's opening (where a disclosure owed at the start belongs). */
     static final int OPENING = 160;
-    public static final String SPACE = "norm-v1";
+    public static final String SPACE = "norm-v2";
     public static final List<String> NAMES = List.of(
             "gap_whole", "gap_sentence", "gap_distinct_sentence", "gap_tail", "has_tail", "gap_two_nearest", "gap_centroid",
             "discriminant_whole", "discriminant_best_sentence", "discriminant_worst_sentence",
