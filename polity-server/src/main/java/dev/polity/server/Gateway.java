@@ -21,6 +21,7 @@ import io.javalin.http.Handler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -368,12 +369,19 @@ public final class Gateway implements AutoCloseable {
         long max = guards.get().config().limits().maxBodyBytes();
         String length = ctx.header("Content-Length");
         if (length != null) {
+            long declared;
             try {
-                if (Long.parseLong(length.trim()) > max) {
-                    throw tooLarge(max);
-                }
+                declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
                 throw ApiError.invalid(null, "Content-Length is not a number");
+            }
+            if (declared > max) {
+                if (declared <= DRAINED) {
+                    // read what the client is still sending: most clients read no answer until they have sent the
+                    // whole body, and a connection closed under them ends in a broken pipe instead of this 413
+                    drain(ctx);
+                }
+                throw tooLarge(max);
             }
         }
         byte[] bytes;
@@ -418,6 +426,17 @@ public final class Gateway implements AutoCloseable {
             throw ApiError.invalid(null, "the request body must be a JSON object");
         }
         return n;
+    }
+
+    /** The longest body read only to be refused (1 MiB); a longer one is refused at once and its connection closed. */
+    private static final long DRAINED = 1 << 20;
+
+    private static void drain(Context ctx) {
+        try (InputStream in = ctx.bodyInputStream()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // the client went away: nothing left to answer
+        }
     }
 
     private static ApiError tooLarge(long max) {
