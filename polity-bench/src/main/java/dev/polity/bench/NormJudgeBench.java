@@ -55,7 +55,7 @@ public class NormJudgeBench {
      * RecentEmbeddings shares them) and the norms' texts for good, but forgets every answer's texts before the
      * next: the pool's answers recur as it cycles, and a remembered sentence would be looked up, not embedded.
      */
-    static final class ForgetfulBetweenAnswers implements TextEmbedder {
+    static final class ForgetfulBetweenAnswers implements TextEmbedder.Wrapping {
         private final TextEmbedder inner;
         private final Map<String, Embedding> kept = new ConcurrentHashMap<>();
         private final Map<String, Embedding> answer = new ConcurrentHashMap<>();
@@ -74,13 +74,8 @@ public class NormJudgeBench {
         }
 
         @Override
-        public String id() {
-            return inner.id();
-        }
-
-        @Override
-        public int dimension() {
-            return inner.dimension();
+        public TextEmbedder inner() {
+            return inner;
         }
 
         @Override
@@ -104,11 +99,6 @@ public class NormJudgeBench {
             }
             progress.accept(in.size());
             return out;
-        }
-
-        @Override
-        public boolean readsInContext(String part) {
-            return inner.readsInContext(part);
         }
 
         @Override

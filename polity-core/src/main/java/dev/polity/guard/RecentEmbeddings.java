@@ -16,7 +16,7 @@ import java.util.function.IntConsumer;
  * but a gateway that runs for months must not remember every answer it ever saw (least recently used first
  * out, as in {@link LinkedHashMap}'s access order).
  */
-public final class RecentEmbeddings implements TextEmbedder {
+public final class RecentEmbeddings implements TextEmbedder.Wrapping {
     private final TextEmbedder inner;
     private final Map<String, Embedding> recent;
 
@@ -31,23 +31,8 @@ public final class RecentEmbeddings implements TextEmbedder {
     }
 
     @Override
-    public String id() {
-        return inner.id();
-    }
-
-    @Override
-    public int dimension() {
-        return inner.dimension();
-    }
-
-    @Override
-    public String partReading() {
-        return inner.partReading();
-    }
-
-    @Override
-    public boolean readsInContext(String part) {
-        return inner.readsInContext(part);
+    public TextEmbedder inner() {
+        return inner;
     }
 
     @Override

@@ -130,9 +130,14 @@ public final class Ensemble {
 
     /** Whether {@link #decide} asks the norm judge about this check of this answer. */
     private boolean toNormJudge(Answer answer, Check c) {
-        boolean asks = c.detector().equals(NormJudge.NAME) || c.detector().equals(LlmJudge.NAME)
-                || c.detector().equals(RuleDetector.NAME) && detectors.containsKey(RuleDetector.NAME) && REQUIREMENTS.stream().anyMatch(c.params()::containsKey);
-        return asks && promptGate(answer, c) == null;
+        boolean asks = c.detector().equals(NormJudge.NAME) || c.detector().equals(LlmJudge.NAME) || requirementForNormJudge(c);
+        return asks && detectors.containsKey(NormJudge.NAME) && promptGate(answer, c) == null;
+    }
+
+    /** A {@code rules} check whose required phrase the norm judge decides ({@link #requirement}). */
+    private boolean requirementForNormJudge(Check c) {
+        return c.detector().equals(RuleDetector.NAME) && detectors.containsKey(NormJudge.NAME) && detectors.containsKey(RuleDetector.NAME)
+                && REQUIREMENTS.stream().anyMatch(c.params()::containsKey);
     }
 
     /**
@@ -175,8 +180,7 @@ public final class Ensemble {
         if (gate != null) {
             return Verdict.notApplicable(gate, c.detector());
         }
-        if (c.detector().equals(RuleDetector.NAME) && detectors.containsKey(NormJudge.NAME) && detectors.containsKey(RuleDetector.NAME)
-                && REQUIREMENTS.stream().anyMatch(c.params()::containsKey)) {
+        if (requirementForNormJudge(c)) {
             return requirement(answer, norm, c);
         }
         if (c.detector().equals(LlmJudge.NAME) && detectors.containsKey(NormJudge.NAME)) {

@@ -24,7 +24,7 @@ import java.util.function.IntConsumer;
  * of the embedder's id and the text, so that the same text is embedded once across runs. A record is
  * written whole under a file lock; a torn record at the end (a killed process) is ignored on reading.
  */
-public final class CachedEmbedder implements TextEmbedder {
+public final class CachedEmbedder implements TextEmbedder.Wrapping {
     private final TextEmbedder inner;
     private final Path file;
     private final Map<String, Embedding> memory = new ConcurrentHashMap<>();
@@ -61,23 +61,8 @@ public final class CachedEmbedder implements TextEmbedder {
     }
 
     @Override
-    public String id() {
-        return inner.id();
-    }
-
-    @Override
-    public int dimension() {
-        return inner.dimension();
-    }
-
-    @Override
-    public String partReading() {
-        return inner.partReading();
-    }
-
-    @Override
-    public boolean readsInContext(String part) {
-        return inner.readsInContext(part);
+    public TextEmbedder inner() {
+        return inner;
     }
 
     public int size() {

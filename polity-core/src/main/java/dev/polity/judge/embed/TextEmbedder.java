@@ -111,6 +111,34 @@ public interface TextEmbedder extends AutoCloseable {
         return List.of(out);
     }
 
+    /**
+     * An embedder in front of another (a cache): it has the other's name and size and reads parts as the other
+     * does, so that a cache cannot turn late chunking off by forgetting to pass on how parts are read.
+     */
+    interface Wrapping extends TextEmbedder {
+        TextEmbedder inner();
+
+        @Override
+        default String id() {
+            return inner().id();
+        }
+
+        @Override
+        default int dimension() {
+            return inner().dimension();
+        }
+
+        @Override
+        default String partReading() {
+            return inner().partReading();
+        }
+
+        @Override
+        default boolean readsInContext(String part) {
+            return inner().readsInContext(part);
+        }
+    }
+
     /** Releases threads or files the embedder holds; a no-op by default. */
     @Override
     default void close() {
