@@ -79,6 +79,11 @@ public class NormJudgeBench {
         }
 
         @Override
+        public boolean knows(String text) {
+            return kept.containsKey(text) || answer.containsKey(text);
+        }
+
+        @Override
         public List<Embedding> embed(List<String> in, IntConsumer progress) {
             List<String> missing = new ArrayList<>();
             for (String t : in) {

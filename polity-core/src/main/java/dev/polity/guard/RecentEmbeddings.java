@@ -36,6 +36,13 @@ public final class RecentEmbeddings implements TextEmbedder.Wrapping {
     }
 
     @Override
+    public boolean knows(String text) {
+        synchronized (recent) {
+            return recent.containsKey(text);
+        }
+    }
+
+    @Override
     public List<Embedding> embed(List<String> texts, IntConsumer progress) {
         Embedding[] out = new Embedding[texts.size()];
         List<String> missing = new ArrayList<>();

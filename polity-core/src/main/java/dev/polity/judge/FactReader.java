@@ -30,7 +30,17 @@ public final class FactReader {
     private final JudgeModel derogation;
     private final Map<NormKey, NormFacts> norms = new ConcurrentHashMap<>();
 
+    /** A norm by identity and a rubric: a norm record's own hash walks all its texts and examples, on every look-up. */
     private record NormKey(Norm norm, String rubric) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NormKey k && k.norm == norm && k.rubric.equals(rubric);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(norm) + rubric.hashCode();
+        }
     }
 
     public FactReader(TextEmbedder embedder) {
@@ -54,6 +64,12 @@ public final class FactReader {
      * a cache shares between answers.
      */
     public List<AnswerFacts> answers(List<Answer> answers) {
+        if (answers.size() == 1) {
+            // one answer is a request waiting (the gateway, polity check): its whole and its prompt are read while
+            // its language and sentences are found; a batch keeps every worker busy without that
+            embedder.anticipate(answers.get(0).text());
+            embedder.anticipate(answers.get(0).prompt());
+        }
         List<AnswerText> read = new ArrayList<>(answers.size());
         List<Passage> passages = new ArrayList<>();
         List<int[][]> where = new ArrayList<>();

@@ -65,6 +65,11 @@ public final class CachedEmbedder implements TextEmbedder.Wrapping {
         return inner;
     }
 
+    @Override
+    public boolean knows(String text) {
+        return memory.containsKey(key(text));
+    }
+
     public int size() {
         return memory.size();
     }

@@ -14,11 +14,15 @@ import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -63,9 +67,21 @@ public final class MiniLmEmbedder implements TextEmbedder {
     private static final int WIDE = 96;
     private static final int DIMENSION = 384;
     private static final Pattern WORD = Pattern.compile("\\S+");
+    /** How many anticipated texts are kept for the call that asks for them; older ones are dropped unread. */
+    private static final int ANTICIPATED = 32;
+    /** How many texts' piece counts are remembered: the norm judge asks about each of an answer's parts three times. */
+    private static final int COUNTED = 4096;
+    private static final Map<String, Integer> counted = new ConcurrentHashMap<>();
     private static MiniLmEmbedder shared;
     private static Model model;
     private final ThreadPoolExecutor pool;
+    /** Texts announced by {@link #anticipate}: their chunks, once tokenised on a worker, being read there. */
+    private final Map<String, CompletableFuture<List<Chunk>>> anticipated = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<List<Chunk>>> eldest) {
+            return size() > ANTICIPATED;
+        }
+    };
 
     public MiniLmEmbedder() {
         this(Runtime.getRuntime().availableProcessors());
@@ -162,9 +178,95 @@ public final class MiniLmEmbedder implements TextEmbedder {
         return !s.isEmpty() && pieces(s) > SHORT_PART;
     }
 
-    /** The word pieces of a text on its own, without [CLS] and [SEP]. */
+    /** The word pieces of a text on its own, without [CLS] and [SEP] (remembered for the last few thousand texts). */
     static int pieces(String text) {
-        return model().tokenizer().encode(text, false, false).getIds().length;
+        Integer n = counted.get(text);
+        if (n == null) {
+            n = model().tokenizer().encode(text, false, false).getIds().length;
+            if (counted.size() >= COUNTED) {
+                counted.clear();
+            }
+            counted.put(text, n);
+        }
+        return n;
+    }
+
+    /**
+     * Starts reading {@code text} on a worker: it is tokenised there and its chunks are read, so that when it is
+     * asked for as a passage's text (whatever its parts) or as a text, its pass is under way or done. The caller
+     * meanwhile works out the parts: for the norm judge, language identification, sentence splitting and the
+     * parts' tokenisation take one to two milliseconds before the ten of a long answer's pass could start.
+     */
+    @Override
+    public void anticipate(String text) {
+        if (text.isBlank()) {
+            return;
+        }
+        CompletableFuture<List<Chunk>> chunks = new CompletableFuture<>();
+        synchronized (anticipated) {
+            if (anticipated.putIfAbsent(text, chunks) != null) {
+                return;
+            }
+        }
+        try {
+            pool.execute(() -> {
+                List<Chunk> all;
+                try {
+                    all = chunks(text, 0);
+                } catch (RuntimeException e) {
+                    chunks.completeExceptionally(e);
+                    return;
+                }
+                // the first chunk is read here, the others (a text of more than 80 words) on the other workers
+                for (Chunk c : all.subList(Math.min(1, all.size()), all.size())) {
+                    c.reading = CompletableFuture.runAsync(c::read, pool);
+                }
+                CompletableFuture<Void> first = new CompletableFuture<>();
+                if (!all.isEmpty()) {
+                    all.get(0).reading = first;
+                }
+                chunks.complete(all);
+                if (!all.isEmpty()) {
+                    try {
+                        all.get(0).read();
+                        first.complete(null);
+                    } catch (RuntimeException e) {
+                        first.completeExceptionally(e);
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            synchronized (anticipated) {
+                anticipated.remove(text);
+            }
+        }
+    }
+
+    /** Whether {@code text} was announced and is not yet taken by a call that asked for it. */
+    boolean waiting(String text) {
+        synchronized (anticipated) {
+            return anticipated.containsKey(text);
+        }
+    }
+
+    /** The chunks of {@code text} that {@link #anticipate} started, tokenised (their reading may still run), or null. */
+    private List<Chunk> anticipatedChunks(String text) {
+        CompletableFuture<List<Chunk>> chunks;
+        synchronized (anticipated) {
+            chunks = anticipated.remove(text);
+        }
+        return chunks == null ? null : await(chunks);
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedding", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     @Override
@@ -182,7 +284,7 @@ public final class MiniLmEmbedder implements TextEmbedder {
         List<Reading> readings = new ArrayList<>(passages.size());
         List<Chunk> all = new ArrayList<>();
         for (Passage p : passages) {
-            Reading r = Reading.of(p);
+            Reading r = Reading.of(p, anticipatedChunks(p.text()));
             readings.add(r);
             all.addAll(r.chunks);
             if (r.window != null) {
@@ -211,28 +313,28 @@ public final class MiniLmEmbedder implements TextEmbedder {
      * worker shrinks. A batch of one chunk runs on the caller's thread.
      */
     private void run(List<Chunk> chunks) {
-        if (chunks.size() <= 1) {
-            chunks.forEach(Chunk::read);
+        List<Chunk> sorted = new ArrayList<>();
+        List<Future<?>> running = new ArrayList<>(chunks.size());
+        for (Chunk c : chunks) {
+            if (c.reading != null) {
+                running.add(c.reading);
+            } else {
+                sorted.add(c);
+            }
+        }
+        if (sorted.size() == 1 && running.isEmpty()) {
+            sorted.get(0).read();
             return;
         }
-        List<Chunk> sorted = new ArrayList<>(chunks);
         sorted.sort((a, b) -> Integer.compare(b.ids.length, a.ids.length));
-        int others = sorted.subList(1, sorted.size()).stream().mapToInt(c -> c.ids.length).sum();
+        int others = sorted.stream().skip(1).mapToInt(c -> c.ids.length).sum();
         boolean idle = pool.getActiveCount() == 0 && pool.getQueue().isEmpty();
-        List<Future<?>> running = new ArrayList<>(sorted.size());
         for (Chunk c : sorted) {
             Runnable task = idle && c == sorted.get(0) && c.ids.length >= WIDE && 2 * others < c.ids.length ? c::readWide : c::read;
             running.add(pool.submit(task));
         }
-        try {
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while embedding", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        for (Future<?> f : running) {
+            await(f);
         }
     }
 
@@ -259,9 +361,10 @@ public final class MiniLmEmbedder implements TextEmbedder {
             this.chunks = chunks;
         }
 
-        static Reading of(Passage p) {
+        /** A passage's reading, over the whole's chunks when {@link #anticipate} already made them (else null). */
+        static Reading of(Passage p, List<Chunk> anticipated) {
             String text = p.text();
-            Reading r = new Reading(p, chunks(text, 0));
+            Reading r = new Reading(p, anticipated != null ? anticipated : chunks(text, 0));
             int from = Integer.MAX_VALUE;
             for (Passage.Part part : p.parts()) {
                 int[] span = stripped(text, part);
@@ -417,6 +520,8 @@ public final class MiniLmEmbedder implements TextEmbedder {
         /** The token states, one row of {@value #DIMENSION} after another (one array: a row each would cost an allocation per piece). */
         float[] states;
         float[] vector;
+        /** Set when the chunk's reading was started ahead ({@link #anticipate}); the states are there once it is done. */
+        volatile Future<?> reading;
 
         private Chunk(int from, int to, int words, Encoding fed, int[] spans, int readTo) {
             this.from = from;

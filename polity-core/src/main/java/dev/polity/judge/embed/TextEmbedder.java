@@ -63,6 +63,15 @@ public interface TextEmbedder extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Says that {@code text} will soon be asked for, as a text or as a passage's text (whatever its parts), so that
+     * the embedder may start reading it while the caller works out the rest. Nothing is returned and nothing must
+     * follow: an embedder that cannot use it ignores it (the default), and a cache passes it on only for a text it
+     * does not know.
+     */
+    default void anticipate(String text) {
+    }
+
     /** Names how parts are read (a cache keeps parts read one way apart from parts read another); by default, alone. */
     default String partReading() {
         return "alone";
@@ -137,6 +146,17 @@ public interface TextEmbedder extends AutoCloseable {
         default boolean readsInContext(String part) {
             return inner().readsInContext(part);
         }
+
+        /** Passes the text on unless this wrapper would answer for it without the inner embedder. */
+        @Override
+        default void anticipate(String text) {
+            if (!knows(text)) {
+                inner().anticipate(text);
+            }
+        }
+
+        /** Whether this wrapper holds {@code text}'s embedding (a cache); a wrapper that holds nothing says no. */
+        boolean knows(String text);
     }
 
     /** Releases threads or files the embedder holds; a no-op by default. */
