@@ -1,0 +1,105 @@
+package dev.polity.bench;
+
+import dev.polity.judge.train.NormItem;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where {@link NormJudgeBench}'s slowest percent comes from: the same workload, each development-set answer timed on
+ * its own over several passes, so that an answer's own cost (its median) can be told from the host's interference (the
+ * spread around it). Prints the p50 / p90 / p99 of all samples and of the answers' medians, the share of samples over
+ * the 20 ms target by language, how many samples a garbage collection fell into, and the slowest answers.
+ *
+ * <p>{@code java -Dpolity.repo=$PWD -cp polity-bench/target/benchmarks.jar dev.polity.bench.NormJudgeTail [passes]}
+ */
+public final class NormJudgeTail {
+    private static final double TARGET_MS = 20;
+
+    private NormJudgeTail() {
+    }
+
+    public static void main(String[] args) {
+        int passes = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        NormJudgeBench bench = new NormJudgeBench();
+        bench.setup();
+        List<NormItem> pool = bench.pool;
+        int n = pool.size();
+        // two passes of warm-up, as JMH's warm-up iterations
+        for (int i = 0; i < 2 * n; i++) {
+            bench.judgeOneAnswerAgainstAContext();
+        }
+        List<GarbageCollectorMXBean> gcs = ManagementFactory.getGarbageCollectorMXBeans();
+        double[][] perAnswer = new double[n][passes];
+        double[] all = new double[n * passes];
+        int collected = 0;
+        int collectedSlow = 0;
+        Map<String, int[]> slowByLanguage = new TreeMap<>();
+        for (int p = 0; p < passes; p++) {
+            for (int i = 0; i < n; i++) {
+                int item = (int) (bench.calls % n);
+                long before = collections(gcs);
+                long t0 = System.nanoTime();
+                bench.judgeOneAnswerAgainstAContext();
+                double ms = (System.nanoTime() - t0) / 1e6;
+                boolean gc = collections(gcs) != before;
+                perAnswer[item][p] = ms;
+                all[p * n + i] = ms;
+                int[] counts = slowByLanguage.computeIfAbsent(pool.get(item).language(), k -> new int[2]);
+                counts[1]++;
+                if (ms > TARGET_MS) {
+                    counts[0]++;
+                }
+                collected += gc ? 1 : 0;
+                collectedSlow += gc && ms > TARGET_MS ? 1 : 0;
+            }
+        }
+        double[] medians = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] s = perAnswer[i].clone();
+            Arrays.sort(s);
+            medians[i] = s[passes / 2];
+        }
+        System.out.println("all samples: " + quantiles(all) + " (" + all.length + ")");
+        System.out.println("answers' medians: " + quantiles(medians) + " (" + n + " answers, " + passes + " passes)");
+        StringBuilder slow = new StringBuilder();
+        int over = 0;
+        for (Map.Entry<String, int[]> e : slowByLanguage.entrySet()) {
+            over += e.getValue()[0];
+            slow.append(String.format(Locale.ROOT, " %s %d/%d", e.getKey(), e.getValue()[0], e.getValue()[1]));
+        }
+        System.out.printf(Locale.ROOT, "over %.0f ms: %.2f%% of samples; by language (over/all):%s%n", TARGET_MS, 100.0 * over / all.length, slow);
+        System.out.printf(Locale.ROOT, "a garbage collection fell into %d samples, %d of them over %.0f ms%n", collected, collectedSlow, TARGET_MS);
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(medians[b], medians[a]));
+        System.out.println("slowest answers (median ms, language, characters, words):");
+        for (int k = 0; k < Math.min(12, n); k++) {
+            NormItem item = pool.get(order[k]);
+            System.out.printf(Locale.ROOT, "  %.1f  %s  %d  %d  %s%n", medians[order[k]], item.language(), item.answer().length(),
+                    item.answer().split("\\s+").length, item.id());
+        }
+        System.exit(0);
+    }
+
+    private static long collections(List<GarbageCollectorMXBean> gcs) {
+        long c = 0;
+        for (GarbageCollectorMXBean g : gcs) {
+            c += g.getCollectionCount();
+        }
+        return c;
+    }
+
+    private static String quantiles(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return String.format(Locale.ROOT, "p50 %.2f  p90 %.2f  p99 %.2f  max %.2f ms", s[s.length / 2], s[(int) (s.length * 0.9)],
+                s[(int) (s.length * 0.99)], s[s.length - 1]);
+    }
+}
