@@ -1,6 +1,7 @@
 package dev.polity.bench;
 
 import dev.polity.judge.train.NormItem;
+import dev.polity.stats.Quantile;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
@@ -60,9 +61,7 @@ public final class NormJudgeTail {
         }
         double[] medians = new double[n];
         for (int i = 0; i < n; i++) {
-            double[] s = perAnswer[i].clone();
-            Arrays.sort(s);
-            medians[i] = s[passes / 2];
+            medians[i] = Quantile.of(perAnswer[i], 0.5);
         }
         System.out.println("all samples: " + quantiles(all) + " (" + all.length + ")");
         System.out.println("answers' medians: " + quantiles(medians) + " (" + n + " answers, " + passes + " passes)");
@@ -97,9 +96,7 @@ public final class NormJudgeTail {
     }
 
     private static String quantiles(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return String.format(Locale.ROOT, "p50 %.2f  p90 %.2f  p99 %.2f  max %.2f ms", s[s.length / 2], s[(int) (s.length * 0.9)],
-                s[(int) (s.length * 0.99)], s[s.length - 1]);
+        return String.format(Locale.ROOT, "p50 %.2f  p90 %.2f  p99 %.2f  max %.2f ms", Quantile.of(values, 0.5), Quantile.of(values, 0.9),
+                Quantile.of(values, 0.99), Quantile.of(values, 1));
     }
 }

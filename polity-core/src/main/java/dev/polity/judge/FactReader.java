@@ -11,7 +11,6 @@ import dev.polity.judge.text.AnswerText;
 import dev.polity.norms.Check;
 import dev.polity.norms.Norm;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +42,13 @@ public final class FactReader {
         }
     }
 
+    /**
+     * Where an answer's texts are among the passages embedded: its own passage, then per part {passage, index among
+     * that passage's parts} (-1: the part is a passage of its own), and its prompt's passage (-1: none).
+     */
+    private record Layout(int self, int[][] parts, int prompt) {
+    }
+
     public FactReader(TextEmbedder embedder) {
         this.embedder = embedder;
         this.refusal = RefusalDetector.requireCompatible(JudgeModel.resource(RefusalDetector.DEFAULT_MODEL), RefusalDetector.NAME, embedder);
@@ -72,7 +78,7 @@ public final class FactReader {
         }
         List<AnswerText> read = new ArrayList<>(answers.size());
         List<Passage> passages = new ArrayList<>();
-        List<int[][]> where = new ArrayList<>();
+        List<Layout> layouts = new ArrayList<>(answers.size());
         for (Answer a : answers) {
             AnswerText t = AnswerText.read(a.text());
             read.add(t);
@@ -92,28 +98,28 @@ public final class FactReader {
                 }
             }
             passages.set(self, new Passage(a.text(), inContext));
-            where.add(found);
+            int prompt = -1;
             if (!a.prompt().isBlank()) {
+                prompt = passages.size();
                 passages.add(Passage.whole(a.prompt()));
             }
+            layouts.add(new Layout(self, found, prompt));
         }
         List<PassageEmbedding> e = embedder.embedPassages(passages, n -> { });
         List<AnswerFacts> out = new ArrayList<>(answers.size());
-        int k = 0;
         for (int i = 0; i < answers.size(); i++) {
             Answer a = answers.get(i);
             AnswerText t = read.get(i);
-            int[][] found = where.get(i);
-            Embedding whole = e.get(k).whole();
-            List<float[]> parts = new ArrayList<>(found.length);
-            for (int[] f : found) {
+            Layout at = layouts.get(i);
+            Embedding whole = e.get(at.self()).whole();
+            List<float[]> parts = new ArrayList<>(at.parts().length);
+            for (int[] f : at.parts()) {
                 parts.add(f[1] < 0 ? e.get(f[0]).whole().mean() : e.get(f[0]).parts().get(f[1]));
             }
-            k += 1 + (int) Arrays.stream(found).filter(f -> f[1] < 0).count();
             int sentences = t.sentences().size() > 1 ? t.sentences().size() : 0;
             List<float[]> said = sentences > 0 ? parts.subList(0, sentences) : List.of(whole.mean());
             float[] tail = t.tail().isEmpty() ? null : parts.get(sentences);
-            float[] prompt = a.prompt().isBlank() ? null : e.get(k++).whole().mean();
+            float[] prompt = at.prompt() < 0 ? null : e.get(at.prompt()).whole().mean();
             double[] p = refusal.predict(whole, a.text());
             double degree = p[1] + 0.5 * p[2];
             double insult = derogation.predict(whole, a.text())[0];

@@ -41,9 +41,11 @@ import java.util.regex.Pattern;
  * word pieces, the mean of all their token states, normalised), to the last bit; this class runs the model
  * itself only to keep the token states, so that the parts of a {@link Passage} are read in the whole's
  * context from the same pass (late chunking: Günther et al., 2024, arXiv:2409.04701): a part is the
- * normalised mean of the token states inside its characters. A short part (at most {@value #SHORT_PART} word
- * pieces of its own) and a part the whole's pass does not read (cut off by the 128-piece truncation or beyond the last
- * chunk, or in a chunk whose pieces langchain4j re-spells) are embedded as texts of their own instead.
+ * normalised mean of the token states inside its characters. A long part the whole's pass does not read (cut off by
+ * the 128-piece truncation) is pooled from a second window starting at it ({@link Reading}); a short part (at most
+ * {@value #SHORT_PART} word pieces of its own) and a part neither pass reads (beyond the last chunk, or in a chunk
+ * whose pieces langchain4j re-spells) are embedded as texts of their own instead. A text announced ahead
+ * ({@link #anticipate}) is tokenised and read on the workers before it is asked for.
  *
  * <p>The model's worker threads stop when idle for a few seconds and {@link #close()} stops them at once,
  * so an embedder never keeps a JVM busy; {@link #shared()} loads the model once per process.
@@ -210,29 +212,12 @@ public final class MiniLmEmbedder implements TextEmbedder {
         }
         try {
             pool.execute(() -> {
-                List<Chunk> all;
                 try {
-                    all = chunks(text, 0);
+                    List<Chunk> all = chunks(text, 0);
+                    all.forEach(c -> c.reading = pool.submit(() -> c.read()));
+                    chunks.complete(all);
                 } catch (RuntimeException e) {
                     chunks.completeExceptionally(e);
-                    return;
-                }
-                // the first chunk is read here, the others (a text of more than 80 words) on the other workers
-                for (Chunk c : all.subList(Math.min(1, all.size()), all.size())) {
-                    c.reading = CompletableFuture.runAsync(c::read, pool);
-                }
-                CompletableFuture<Void> first = new CompletableFuture<>();
-                if (!all.isEmpty()) {
-                    all.get(0).reading = first;
-                }
-                chunks.complete(all);
-                if (!all.isEmpty()) {
-                    try {
-                        all.get(0).read();
-                        first.complete(null);
-                    } catch (RuntimeException e) {
-                        first.completeExceptionally(e);
-                    }
                 }
             });
         } catch (RejectedExecutionException e) {
