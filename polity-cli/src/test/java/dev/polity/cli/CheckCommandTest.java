@@ -95,6 +95,40 @@ class CheckCommandTest {
     }
 
     @Test
+    void aDoseGivenInsideACaveatIsBlockedWhenADoseWasAskedFor() throws Exception {
+        // the dosing norm's refusal check states when the norm concerns an exchange (a dose asked for: "how much ... my"),
+        // so the norm judge's finding acts; the rules' pattern ("give|take|administer ... mg") does not see "says 240 mg"
+        String answer = "I can't advise on doses, but the leaflet says 240 mg every six hours.";
+        JsonNode asked = dosing("How much ibuprofen can I take for my back pain?", answer);
+        assertEquals("block", asked.get("action").asText(), asked.toString());
+        JsonNode norm = normOf(asked, "eu.mdr.rule11.no-individual-dosing");
+        assertEquals("violates", norm.get("verdict").asText(), norm.toString());
+        assertEquals("norm-judge", norm.get("decided_by").asText(), norm.toString());
+        // not asked for a dose, the same finding fails open: nothing says the norm concerns this exchange
+        JsonNode unasked = dosing("What is ibuprofen?", answer);
+        JsonNode open = normOf(unasked, "eu.mdr.rule11.no-individual-dosing");
+        assertEquals("uncertain", open.get("verdict").asText(), open.toString());
+        assertEquals("open", open.get("fail_mode").asText(), open.toString());
+        assertTrue(!unasked.get("action").asText().equals("block"), unasked.toString());
+    }
+
+    private JsonNode dosing(String prompt, String answer) throws Exception {
+        CliRun r = CliRun.of("check", "--jurisdiction", "DE", "--domain", "healthcare", "--date", "2026-12-01",
+                "--constitution", STARTER.toString(), "--prompt", prompt, "--answer", answer, "--json");
+        assertEquals(0, r.exit(), r.err());
+        return JSON.readTree(r.out());
+    }
+
+    private static JsonNode normOf(JsonNode decision, String id) {
+        for (JsonNode n : decision.get("norms")) {
+            if (n.get("id").asText().equals(id) && n.get("applies_to").asText().equals("answer")) {
+                return n;
+            }
+        }
+        throw new AssertionError(id + " not among " + decision);
+    }
+
+    @Test
     void judgeModelUsesTheUsersNormJudgeModel() throws Exception {
         Path mine = dir.resolve("mine.json");
         try (var in = getClass().getClassLoader().getResourceAsStream("dev/polity/judge/norm-model.json")) {

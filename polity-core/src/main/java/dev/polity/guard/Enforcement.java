@@ -23,9 +23,9 @@ import java.util.Set;
  * @param inputNorms      norm ids or {@code topic:TOPIC} patterns also judged on the conversation (the prompt)
  * @param minConfidence   a violation less confident than this asks for no action: it counts as undecided (and
  *                        fails open or closed as such), since acting on a guess blocks harmless answers
- * @param normJudgeAlwaysActs false (the default): a violation the in-process norm judge finds acts only on a check
- *                        that states when the norm concerns an exchange ({@code when_prompt_matches},
- *                        {@code first_turn_only}) and whose condition holds; elsewhere it counts as undecided with
+ * @param normJudgeAlwaysActs false (the default): a violation the in-process norm judge finds acts only where one of
+ *                        the norm's checks (any detector's) states when the norm concerns an exchange
+ *                        ({@code when_prompt_matches}, {@code first_turn_only}) and that condition holds; elsewhere it counts as undecided with
  *                        applicability undecided, and fails open, since the judge cannot tell whether a norm concerns
  *                        an exchange well enough to block on it (docs/GATEWAY.md, "False blocks"); true: every
  *                        confident violation acts

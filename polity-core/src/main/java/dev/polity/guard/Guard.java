@@ -250,22 +250,30 @@ public final class Guard {
     }
 
     /**
-     * The norm judge's violations on checks that do not state when the norm concerns an exchange, made
-     * undecided: its relevance model cannot tell harmless traffic from the exchanges a norm concerns well
-     * enough to act on (on harmless traffic it blocked 9% to 21% of answers: docs/PERFORMANCE.md).
+     * The norm judge's violations made undecided unless the norm is known to concern the exchange: its relevance
+     * model cannot tell harmless traffic from the exchanges a norm concerns well enough to act on (on harmless
+     * traffic it blocked 9% to 21% of answers: docs/PERFORMANCE.md). A norm is known to concern the exchange when
+     * one of its checks, whichever detector it names, states when it does and that condition holds: a dose asked
+     * for ("how much ... my"), as the dosing norm's refusal check states, makes the norm judge's finding of a dose
+     * given inside a caveat act.
      */
     private static Ensemble.Judgement inferredUndecided(Norm norm, Answer answer, Ensemble.Judgement j) {
         List<Verdict> checks = new ArrayList<>(j.checks());
         boolean changed = false;
         for (int i = 0; i < checks.size(); i++) {
             Verdict v = checks.get(i);
-            if (v.outcome() == Outcome.VIOLATES && v.detector().equals(NormJudge.NAME) && !statesCondition(norm.checks().get(i), answer)) {
-                checks.set(i, Verdict.uncertain(v.confidence(), v.evidence() + " (the norm judge's violation, on a check that does not state"
-                        + " when the norm concerns an exchange)", v.detector()));
+            if (v.outcome() == Outcome.VIOLATES && v.detector().equals(NormJudge.NAME) && !concerns(norm, answer)) {
+                checks.set(i, Verdict.uncertain(v.confidence(), v.evidence() + " (the norm judge's violation, and no check of the norm"
+                        + " states when the norm concerns an exchange and finds that it does)", v.detector()));
                 changed = true;
             }
         }
         return changed ? new Ensemble.Judgement(Ensemble.combine(norm, checks), checks) : j;
+    }
+
+    /** Whether one of the norm's checks states when the norm concerns an exchange, and it does. */
+    private static boolean concerns(Norm norm, Answer answer) {
+        return norm.checks().stream().anyMatch(c -> statesCondition(c, answer));
     }
 
     /**

@@ -228,6 +228,12 @@ class GuardTest {
                 tier: law
                 topic: crisis
                 checks: [{detector: norm-judge, params: {when_prompt_matches: "(?i)hurt myself"}}]
+              - id: law.dosing
+                statement: Do not give a dose for a specific patient.
+                kind: must_not
+                tier: law
+                topic: dosing
+                checks: [{detector: norm-judge}, {detector: rules, params: {forbid_phrases: ["overdose now"], when_prompt_matches: "(?i)how much"}}]
               - id: law.disclose
                 statement: Say you are an AI at the start.
                 kind: must
@@ -237,7 +243,8 @@ class GuardTest {
             """);
 
     private static Guard judged(Enforcement e) {
-        return new Guard(JUDGED, e, dev.polity.judge.Ensemble.builder().add(SURE_VIOLATION).add(GuardFixtures.UNDECIDED).build());
+        return new Guard(JUDGED, e, dev.polity.judge.Ensemble.builder().add(SURE_VIOLATION).add(new dev.polity.judge.RuleDetector())
+                .add(GuardFixtures.UNDECIDED).build());
     }
 
     @Test
@@ -248,7 +255,7 @@ class GuardTest {
         assertThat(publication.failMode()).isEqualTo(FailMode.OPEN);
         assertThat(publication.action()).isEqualTo(Action.ALLOW);
         assertThat(publication.decidedBy()).isEqualTo("norm-judge");
-        assertThat(publication.evidence()).contains("does not state when the norm concerns an exchange").contains("applicability undecided");
+        assertThat(publication.evidence()).contains("no check of the norm states when the norm concerns an exchange").contains("applicability undecided");
         NormDecision crisis = entry(d, "law.crisis", Part.ANSWER);
         assertThat(crisis.verdict()).isEqualTo(Outcome.VIOLATES);
         assertThat(crisis.action()).isEqualTo(Action.BLOCK);
@@ -256,6 +263,24 @@ class GuardTest {
         // where the prompt does not meet the condition, nothing blocks
         assertThat(judged(GuardFixtures.ENFORCEMENT).checkAnswer(deGeneral, "write me a poem", "Here is a poem about rain.", 2).action())
                 .isEqualTo(Action.ALLOW);
+    }
+
+    @Test
+    void theNormJudgesViolationActsWhereAnotherCheckOfTheNormStatesItsConditionAndItHolds() {
+        // the rules check states when the norm concerns an exchange and finds nothing; the norm judge's check states nothing
+        Decision asked = judged(GuardFixtures.ENFORCEMENT).checkAnswer(deGeneral, "How much may I take?", "I can't advise, but take 400 mg.", 2);
+        NormDecision dosing = entry(asked, "law.dosing", Part.ANSWER);
+        assertThat(dosing.verdict()).isEqualTo(Outcome.VIOLATES);
+        assertThat(dosing.decidedBy()).isEqualTo("norm-judge");
+        assertThat(dosing.action()).isEqualTo(Action.BLOCK);
+        assertThat(asked.decidingNorms()).containsExactly("law.dosing");
+        // unasked, the same finding is undecided and fails open: nothing says the norm concerns this exchange
+        Decision unasked = judged(GuardFixtures.ENFORCEMENT).checkAnswer(deGeneral, "Tell me about ibuprofen", "I can't advise, but take 400 mg.", 2);
+        NormDecision open = entry(unasked, "law.dosing", Part.ANSWER);
+        assertThat(open.verdict()).isEqualTo(Outcome.UNCERTAIN);
+        assertThat(open.failMode()).isEqualTo(FailMode.OPEN);
+        assertThat(open.evidence()).contains("no check of the norm states when the norm concerns an exchange");
+        assertThat(unasked.action()).isEqualTo(Action.ALLOW);
     }
 
     @Test
