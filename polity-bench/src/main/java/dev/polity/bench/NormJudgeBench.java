@@ -139,7 +139,11 @@ public class NormJudgeBench {
 
     @Benchmark
     public List<Verdict> judgeOneAnswerAgainstAContext() {
-        NormItem item = pool.get((int) (calls % pool.size()));
+        return judge(pool.get((int) (calls % pool.size())));
+    }
+
+    /** One item's answer, made new by a unique suffix, judged against the context's norms with its texts read afresh. */
+    List<Verdict> judge(NormItem item) {
         Answer answer = new Answer(item.prompt(), item.answer() + " (" + calls++ + ")");
         texts.forgetAnswers();
         List<Verdict> out = new ArrayList<>(norms.size());

@@ -1,5 +1,6 @@
 package dev.polity.bench;
 
+import dev.polity.judge.embed.MiniLmEmbedder;
 import dev.polity.judge.train.NormItem;
 import dev.polity.stats.Quantile;
 import java.lang.management.GarbageCollectorMXBean;
@@ -14,7 +15,10 @@ import java.util.TreeMap;
  * Where {@link NormJudgeBench}'s slowest percent comes from: the same workload, each development-set answer timed on
  * its own over several passes, so that an answer's own cost (its median) can be told from the host's interference (the
  * spread around it). Prints the p50 / p90 / p99 of all samples and of the answers' medians, the share of samples over
- * the 20 ms target by language, how many samples a garbage collection fell into, and the slowest answers.
+ * the 20 ms target by language, how many samples a garbage collection fell into, and the slowest answers, each with
+ * the least a judge reading it with MiniLM must wait for: its whole read once, alone, on one core; then the slowest
+ * answer judged 500 times (the same work each time, so its spread is the run's, not the answers'); and that answer's
+ * whole read alone 600 times on one thread, then on two at once (what two passes at once cost each other here).
  *
  * <p>{@code java -Dpolity.repo=$PWD -cp polity-bench/target/benchmarks.jar dev.polity.bench.NormJudgeTail [passes]}
  */
@@ -78,13 +82,71 @@ public final class NormJudgeTail {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Double.compare(medians[b], medians[a]));
-        System.out.println("slowest answers (median ms, language, characters, words):");
+        // the least any judge reading the answer with MiniLM must wait for: its whole read once, alone, on one core
+        // (no parts, no prompt, no norms), the median of five passes
+        MiniLmEmbedder alone = new MiniLmEmbedder(1);
+        System.out.println("slowest answers (median ms; the whole answer read alone on one core, median ms; language, characters, words):");
         for (int k = 0; k < Math.min(12, n); k++) {
             NormItem item = pool.get(order[k]);
-            System.out.printf(Locale.ROOT, "  %.1f  %s  %d  %d  %s%n", medians[order[k]], item.language(), item.answer().length(),
-                    item.answer().split("\\s+").length, item.id());
+            double[] passes1 = new double[5];
+            for (int r = 0; r < passes1.length; r++) {
+                String text = item.answer() + " (" + r + ")";
+                long t0 = System.nanoTime();
+                alone.embed(List.of(text), c -> { });
+                passes1[r] = (System.nanoTime() - t0) / 1e6;
+            }
+            System.out.printf(Locale.ROOT, "  %.1f  %.1f  %s  %d  %d  %s%n", medians[order[k]], Quantile.of(passes1, 0.5), item.language(),
+                    item.answer().length(), item.answer().split("\\s+").length, item.id());
+        }
+        // the slowest answer judged again and again: the work is the same each time, so the spread is not the answers'
+        // but the run's (the passes sharing two cores with the calling thread, the collector, the compiler, the host)
+        NormItem slowest = pool.get(order[0]);
+        double[] same = new double[500];
+        for (int r = 0; r < same.length; r++) {
+            long t0 = System.nanoTime();
+            bench.judge(slowest);
+            same[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        System.out.println("the slowest answer judged " + same.length + " times: " + quantiles(same));
+        // the same pass, nothing else: the slowest answer's whole read alone on one thread, then on two threads at once
+        // (both cores busy, as the norm judge keeps them), so what the machine adds when both cores are taken shows
+        for (int threads = 1; threads <= 2; threads++) {
+            double[][] times = concurrentReads(slowest.answer(), threads, 600);
+            for (int t = 0; t < threads; t++) {
+                System.out.println("its whole read alone, " + threads + " thread" + (threads > 1 ? "s at once, thread " + (t + 1) : "") + ": "
+                        + quantiles(times[t]));
+            }
         }
         System.exit(0);
+    }
+
+    /** {@code threads} threads each reading {@code text} (made new each time) {@code n} times on an embedder of its own. */
+    private static double[][] concurrentReads(String text, int threads, int n) {
+        double[][] times = new double[threads][n];
+        Thread[] running = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int at = t;
+            running[t] = new Thread(() -> {
+                MiniLmEmbedder own = new MiniLmEmbedder(1);
+                for (int r = -50; r < n; r++) {
+                    long t0 = System.nanoTime();
+                    own.embed(List.of(text + " (" + at + "." + r + ")"), c -> { });
+                    if (r >= 0) {
+                        times[at][r] = (System.nanoTime() - t0) / 1e6;
+                    }
+                }
+            });
+            running[t].start();
+        }
+        for (Thread t : running) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return times;
     }
 
     private static long collections(List<GarbageCollectorMXBean> gcs) {
