@@ -2,22 +2,18 @@ package dev.polity.cli;
 
 import dev.polity.input.AtomicFile;
 import dev.polity.input.CsvTable;
+import dev.polity.input.CsvWriter;
 import dev.polity.input.InvalidInputException;
 import dev.polity.judge.Answer;
 import dev.polity.judge.embed.CachedEmbedder;
 import dev.polity.judge.DerogationDetector;
 import dev.polity.judge.learn.JudgeModel;
 import dev.polity.judge.RefusalDetector;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -135,23 +131,19 @@ public final class JudgeRunCommand implements Callable<Integer> {
         }
         int verdictColumn = verdictAt;
         int scoreColumn = scoreAt;
-        AtomicFile.write(out, stream -> {
-            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-                p.printRecord(header);
-                for (int i = 0; i < table.rows().size(); i++) {
-                    List<String> row = new ArrayList<>(table.rows().get(i).values());
-                    while (row.size() < header.size()) {
-                        row.add("");
-                    }
-                    row.set(verdictColumn, verdicts.get(i));
-                    row.set(scoreColumn, String.format(Locale.ROOT, "%.4f", scores.get(i)));
-                    for (int k = 0; k < extraAt.length; k++) {
-                        row.set(extraAt[k], String.format(Locale.ROOT, "%.4f", extra.get(i).get(k)));
-                    }
-                    p.printRecord(row);
+        CsvWriter.write(out, w -> {
+            for (int i = 0; i < table.rows().size(); i++) {
+                List<String> row = new ArrayList<>(table.rows().get(i).values());
+                while (row.size() < header.size()) {
+                    row.add("");
                 }
+                row.set(verdictColumn, verdicts.get(i));
+                row.set(scoreColumn, String.format(Locale.ROOT, "%.4f", scores.get(i)));
+                for (int k = 0; k < extraAt.length; k++) {
+                    row.set(extraAt[k], String.format(Locale.ROOT, "%.4f", extra.get(i).get(k)));
+                }
+                w.row(row.toArray());
             }
-        });
+        }, header.toArray(String[]::new));
     }
 }
