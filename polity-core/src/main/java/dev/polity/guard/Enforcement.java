@@ -25,10 +25,10 @@ import java.util.Set;
  *                        fails open or closed as such), since acting on a guess blocks harmless answers
  * @param normJudgeAlwaysActs false (the default): a violation the in-process norm judge finds acts only where one of
  *                        the norm's checks (any detector's) states when the norm concerns an exchange
- *                        ({@code when_prompt_matches}, {@code first_turn_only}) and that condition holds; elsewhere it counts as undecided with
- *                        applicability undecided, and fails open, since the judge cannot tell whether a norm concerns
- *                        an exchange well enough to block on it (docs/GATEWAY.md, "False blocks"); true: every
- *                        confident violation acts
+ *                        ({@code when_prompt_matches}, {@code first_turn_only}) and that condition holds; elsewhere
+ *                        it counts as undecided with applicability undecided, and fails open, since the judge cannot
+ *                        tell whether a norm concerns an exchange well enough to block on it (docs/GATEWAY.md,
+ *                        "False blocks"); true: every confident violation acts
  */
 public record Enforcement(Map<String, Action> tierActions, List<NormRule> normRules, Set<String> failClosedTiers,
                           Action failClosedAction, boolean shadow, String disclosure, boolean reviewHolds,
