@@ -1,6 +1,7 @@
 package dev.polity.judge;
 
 import dev.polity.input.PluginInfo;
+import dev.polity.judge.embed.Recent;
 import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.judge.learn.AnswerFacts;
 import dev.polity.judge.learn.Calibration;

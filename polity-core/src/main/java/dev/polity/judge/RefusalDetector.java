@@ -1,6 +1,7 @@
 package dev.polity.judge;
 
 import dev.polity.judge.embed.Embedding;
+import dev.polity.judge.embed.Recent;
 import dev.polity.judge.embed.TextEmbedder;
 import dev.polity.judge.learn.JudgeModel;
 import dev.polity.judge.learn.SoftmaxRegression;

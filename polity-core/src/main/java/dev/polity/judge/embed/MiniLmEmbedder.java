@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -69,11 +68,13 @@ public final class MiniLmEmbedder implements TextEmbedder {
     private static final int WIDE = 96;
     private static final int DIMENSION = 384;
     private static final Pattern WORD = Pattern.compile("\\S+");
-    /** How many anticipated texts are kept for the call that asks for them; older ones are dropped unread. */
+    /**
+     * How many anticipated texts are kept for the call that asks for them; an older one is dropped (its reading, already
+     * under way, is not stopped: it is wasted, and the text is read again if asked for).
+     */
     private static final int ANTICIPATED = 32;
-    /** How many texts' piece counts are remembered: the norm judge asks about each of an answer's parts three times. */
-    private static final int COUNTED = 4096;
-    private static final Map<String, Integer> counted = new ConcurrentHashMap<>();
+    /** The last few thousand texts' piece counts: the norm judge asks about each of an answer's parts three times. */
+    private static final Recent<String, Integer> counted = new Recent<>(4096);
     private static MiniLmEmbedder shared;
     private static Model model;
     private final ThreadPoolExecutor pool;
@@ -182,15 +183,7 @@ public final class MiniLmEmbedder implements TextEmbedder {
 
     /** The word pieces of a text on its own, without [CLS] and [SEP] (remembered for the last few thousand texts). */
     static int pieces(String text) {
-        Integer n = counted.get(text);
-        if (n == null) {
-            n = model().tokenizer().encode(text, false, false).getIds().length;
-            if (counted.size() >= COUNTED) {
-                counted.clear();
-            }
-            counted.put(text, n);
-        }
-        return n;
+        return counted.get(text, t -> model().tokenizer().encode(t, false, false).getIds().length);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.polity.judge;
+package dev.polity.judge.embed;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,13 +6,14 @@ import java.util.function.Function;
 
 /**
  * The last few results of a function, least recently used first out: an ensemble asks each detector about
- * the same answer once per norm of a context (about 35), and only the first ask should cost anything.
+ * the same answer once per norm of a context (about 35), and MiniLM is asked each part's word-piece count three
+ * times; only the first ask should cost anything.
  * Thread-safe; a value may be computed twice by racing threads, never wrongly.
  */
-final class Recent<K, V> {
+public final class Recent<K, V> {
     private final Map<K, V> entries;
 
-    Recent(int size) {
+    public Recent(int size) {
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
@@ -21,7 +22,7 @@ final class Recent<K, V> {
         };
     }
 
-    V get(K key, Function<K, V> compute) {
+    public V get(K key, Function<K, V> compute) {
         synchronized (entries) {
             V v = entries.get(key);
             if (v != null) {
